@@ -127,7 +127,7 @@ describe.each(loadCatalog().map((entry) => [entry.consumer.name, entry] as const
         expect(item?.sk).toBe(result.sk);
         expect(item?.schemaVersion).toBe(entry.schema.version);
         expect(JSON.parse(String(item?.rawEvent))).toEqual(event);
-        const reasons = (item?.reasons as { path: string; keyword: string; message: string }[]).map(
+        const reasons = ((item?.reasons ?? []) as { path: string; keyword: string }[]).map(
           ({ path, keyword }) => `${path} ${keyword}`,
         );
         expect(reasons.sort()).toEqual(

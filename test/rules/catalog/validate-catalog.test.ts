@@ -55,7 +55,27 @@ describe('validateCatalog', () => {
     [
       'a pattern longer than 4096 characters',
       { eventPattern: `{"source":["${'a'.repeat(4100)}"]}` },
-      /more than 4096/,
+      /is refused: Event pattern is not valid. Reason: Event pattern is 4115 characters long/,
+    ],
+    [
+      'a pattern EventBridge refuses',
+      { eventPattern: '{"source":"app.auth"}' },
+      /is refused: Event pattern is not valid. Reason: "source" must be an object or an array/,
+    ],
+    [
+      'a pattern that does not pin its source',
+      { eventPattern: '{"source":[{"prefix":"app."}],"detail-type":["User Signed Up"]}' },
+      /event pattern must match exactly source "app.auth" and detail-type "User Signed Up"/,
+    ],
+    [
+      'a pattern with an $or branch that lets other types through',
+      {
+        eventPattern: JSON.stringify({
+          source: ['app.auth'],
+          $or: [{ 'detail-type': ['User Signed Up'] }, { detail: { plan: ['pro'] } }],
+        }),
+      },
+      /event pattern must match exactly source/,
     ],
     [
       'a missing schema file',
