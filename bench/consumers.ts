@@ -1,4 +1,4 @@
-import { arch, cpus } from 'node:os';
+import { arch, cpus, loadavg } from 'node:os';
 import { eventEnvelopeSchema } from '../consumers/codegen/event-envelope-schema.js';
 import type { ConsumerDefinition, ConsumerHandler, DetailConventions } from '../consumers/pipeline/index.js';
 import { loadCatalog, readEventSchema, resolveCatalogPath } from '../rules/catalog/index.js';
@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${arch()}, Node ${process.version}`;
   process.stdout.write(
     [
-      `Consumers on ${machine}, ${new Date().toISOString().slice(0, 10)}; AWS SDK alone loads in ${fmt(sdkMs)} ms.`,
+      `Consumers on ${machine}, ${new Date().toISOString().slice(0, 10)}, load average ${fmt(loadavg()[0] ?? 0)}; AWS SDK alone loads in ${fmt(sdkMs)} ms.`,
       '',
       '| consumer | cold load, ms | cold load without SDK, ms | runtime ajv instead, ms | handler median, ms | handler p99, ms | validate + normalize, µs/event |',
       '| --- | --: | --: | --: | --: | --: | --: |',
