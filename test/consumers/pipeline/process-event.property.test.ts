@@ -2,11 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orderPlaced } from '../../../consumers/order-placed/handler.js';
 import { pageViewed } from '../../../consumers/page-viewed/handler.js';
-import { buildQuarantineItem, MAX_RAW_EVENT_BYTES, prepareEvent } from '../../../consumers/pipeline/index.js';
+import {
+  buildQuarantineItem,
+  type ConsumerDefinition,
+  type DetailConventions,
+  MAX_RAW_EVENT_BYTES,
+  prepareEvent,
+} from '../../../consumers/pipeline/index.js';
 import { deliveredEvent } from '../../support/event-fixtures.js';
 
 const receivedAt = new Date('2026-11-25T12:00:00Z');
-const definitions = [
+const definitions: {
+  definition: ConsumerDefinition<DetailConventions>;
+  type: { source: string; detailType: string };
+}[] = [
   { definition: orderPlaced, type: { source: 'app.shop', detailType: 'Order Placed' } },
   { definition: pageViewed, type: { source: 'app.web', detailType: 'Page Viewed' } },
 ];
