@@ -1,6 +1,6 @@
 import type { CompiledPattern, FieldCondition } from '../compiled-pattern.js';
 import { PatternSyntaxError } from './pattern-syntax-error.js';
-import { wildcardComplexity } from './wildcard-complexity.js';
+import { type WildcardPattern, wildcardComplexity } from './wildcard-complexity.js';
 
 /**
  * EventBridge builds an aws/event-ruler machine from the branches of a rule that hold a wildcard
@@ -42,7 +42,7 @@ export function wildcardComplexityOf(pattern: CompiledPattern, cap: number): num
  * branches share a field's machine when everything before that field is the same. A trie over
  * the preceding conditions finds the shared machines in time linear in the pattern's size.
  */
-function wildcardGroups(pattern: CompiledPattern): string[][] {
+function wildcardGroups(pattern: CompiledPattern): WildcardPattern[][] {
   const ids = new ConditionIds();
   const root: TrieNode = { children: new Map(), groups: new Map() };
   for (const branch of pattern.branches) {
@@ -51,9 +51,9 @@ function wildcardGroups(pattern: CompiledPattern): string[][] {
     for (const condition of [...branch].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
       const values = wildcardValues(condition);
       if (values.length > 0) {
-        // Ruler keeps one copy of a repeated pattern, but a wildcard and an anything-but wildcard differ.
-        const group = node.groups.get(condition.path) ?? new Map<string, string>();
-        for (const [kind, value] of values) group.set(`${kind}:${value}`, value);
+        // Every branch adds its values again; Ruler's machine grows with each repeat.
+        const group = node.groups.get(condition.path) ?? [];
+        for (const [kind, value] of values) group.push({ kind, value });
         node.groups.set(condition.path, group);
       }
       const id = ids.of(condition);
@@ -65,10 +65,10 @@ function wildcardGroups(pattern: CompiledPattern): string[][] {
       node = child;
     }
   }
-  const result: string[][] = [];
+  const result: WildcardPattern[][] = [];
   const stack = [root];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    for (const group of node.groups.values()) result.push([...group.values()]);
+    for (const group of node.groups.values()) result.push(group);
     stack.push(...node.children.values());
   }
   return result;
@@ -76,7 +76,7 @@ function wildcardGroups(pattern: CompiledPattern): string[][] {
 
 interface TrieNode {
   readonly children: Map<number, TrieNode>;
-  readonly groups: Map<string, Map<string, string>>;
+  readonly groups: Map<string, WildcardPattern[]>;
 }
 
 /** Numbers field conditions by content; branches forked from one `$or` share matcher arrays, so those are cached. */
