@@ -186,3 +186,8 @@ function unusedByte(automaton: Automaton): number {
   while (used.has(byte)) byte++;
   return byte;
 }
+
+/** Whether Ruler builds new states (and so a new match) when this wildcard value is added again. */
+export function copiedWhenAddedAgain(value: string): boolean {
+  return copyPoint(stepsOf(value)) > 0;
+}
