@@ -1,0 +1,114 @@
+import { Duration } from 'aws-cdk-lib';
+import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { CfnRule, type IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { CatalogEntry } from '../../../rules/catalog/catalog-entry.js';
+import { ConsumerAlarms } from '../alarm/consumer-alarms.js';
+import { DeadLetterQueue } from '../queue/dead-letter-queue.js';
+import { SendOnlyQueueDestination } from '../queue/send-only-queue-destination.js';
+import { ConsumerFunction } from './consumer-function.js';
+import type { RouteNames } from './route-names.js';
+
+export interface CatalogRouteProps {
+  readonly entry: CatalogEntry;
+  /** Resource names derived from the entry, already checked against AWS's limits. */
+  readonly names: RouteNames;
+  readonly bus: IEventBus;
+  readonly table: ITable;
+  /** The DynamoDB actions the consumer performs, granted on the table's ARN alone. */
+  readonly tableActions: readonly string[];
+  readonly repoRoot: string;
+  readonly logRetention: RetentionDays;
+  readonly alarmAction?: IAlarmAction;
+}
+
+// Lambda keeps an asynchronous event at most 6 hours (PutFunctionEventInvokeConfig
+// `MaximumEventAgeInSeconds` 60-21600); the catalog's age may be up to EventBridge's 24 hours.
+const lambdaMaximumEventAgeSeconds = 21_600;
+
+/**
+ * One catalog entry on AWS: its rule on the bus, with the catalog's pattern verbatim, targeting its
+ * consumer with the catalog's retry policy and a dead-letter queue; the consumer's asynchronous
+ * failures go to an on-failure queue; alarms watch both queues and the function.
+ */
+export class CatalogRoute extends Construct {
+  readonly rule: CfnRule;
+  readonly consumer: ConsumerFunction;
+  readonly deadLetterQueue?: DeadLetterQueue;
+  readonly failureQueue: DeadLetterQueue;
+
+  constructor(scope: Construct, id: string, props: CatalogRouteProps) {
+    super(scope, id);
+    const { entry, names } = props;
+    this.consumer = new ConsumerFunction(this, 'Consumer', {
+      functionName: names.functionName,
+      entry: entry.consumer.entry,
+      repoRoot: props.repoRoot,
+      environment: { TABLE_NAME: props.table.tableName, POWERTOOLS_SERVICE_NAME: entry.consumer.name },
+      logRetention: props.logRetention,
+    });
+    const fn = this.consumer.function;
+    this.consumer.role.addToPolicy(
+      new PolicyStatement({ actions: [...props.tableActions], resources: [props.table.tableArn] }),
+    );
+    this.failureQueue = new DeadLetterQueue(this, 'FailureQueue', { queueName: names.failureQueueName });
+    fn.configureAsyncInvoke({
+      onFailure: new SendOnlyQueueDestination(this.failureQueue),
+      retryAttempts: 2,
+      maxEventAge: Duration.seconds(
+        Math.min(entry.retryPolicy.maximumEventAgeInSeconds, lambdaMaximumEventAgeSeconds),
+      ),
+    });
+    if (entry.deadLetter) {
+      this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue', {
+        queueName: names.deadLetterQueueName,
+      });
+    }
+    this.rule = new CfnRule(this, 'Rule', {
+      name: entry.ruleName,
+      description: `${entry.detailType} from ${entry.source} to ${entry.consumer.name}`,
+      eventBusName: props.bus.eventBusName,
+      state: 'ENABLED',
+      targets: [
+        {
+          id: names.targetId,
+          arn: fn.functionArn,
+          retryPolicy: {
+            maximumRetryAttempts: entry.retryPolicy.maximumRetryAttempts,
+            maximumEventAgeInSeconds: entry.retryPolicy.maximumEventAgeInSeconds,
+          },
+          deadLetterConfig: this.deadLetterQueue ? { arn: this.deadLetterQueue.queueArn } : undefined,
+        },
+      ],
+    });
+    // The catalog's text itself, not an object: CloudFormation's EventPattern accepts a JSON string,
+    // and a re-serialized object could differ (EventBridge compares numbers by their text: 300 ≠ 300.0).
+    // CfnRule's props only take an object, hence the override, which skips that check.
+    this.rule.addPropertyOverride('EventPattern', entry.eventPattern);
+    fn.addPermission('InvokeFromRule', {
+      principal: new ServicePrincipal('events.amazonaws.com'),
+      action: 'lambda:InvokeFunction',
+      sourceArn: this.rule.attrArn,
+    });
+    this.deadLetterQueue?.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('events.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [this.deadLetterQueue.queueArn],
+        conditions: { ArnEquals: { 'aws:SourceArn': this.rule.attrArn } },
+      }),
+    );
+    new ConsumerAlarms(this, 'Alarms', {
+      name: names.functionName,
+      function: fn,
+      queues: [
+        ...(this.deadLetterQueue ? [{ label: 'dead-letter', queue: this.deadLetterQueue }] : []),
+        { label: 'on-failure', queue: this.failureQueue },
+      ],
+      action: props.alarmAction,
+    });
+  }
+}
