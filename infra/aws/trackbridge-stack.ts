@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { CatalogEntry } from '../../rules/catalog/catalog-entry.js';
+import type { TABLE_SCHEMA } from '../../consumers/table/index.js';
+import type { CatalogEntry } from '../../rules/catalog/index.js';
 import { AlarmTopic } from './alarm/alarm-topic.js';
 import { TrackingBus } from './bus/tracking-bus.js';
 import { archiveNameOf, checkCatalogForAws } from './catalog/check-catalog-for-aws.js';
@@ -8,20 +9,19 @@ import type { DeploymentConfig } from './config/deployment-config.js';
 import { CatalogRoute } from './consumer/catalog-route.js';
 import { routeNames } from './consumer/route-names.js';
 import { SchemaRegistry } from './schema/schema-registry.js';
-import type { TableDefinition } from './table/table-definition.js';
 import { TrackingTable } from './table/tracking-table.js';
 
 export interface TrackbridgeStackProps extends StackProps {
-  /** The event types to deploy, as the catalog loader returns them. */
+  /** The event types to deploy, as `loadCatalog()` returns them. */
   readonly catalog: readonly CatalogEntry[];
-  /** Keys, index and TTL attribute of the table the consumers write. */
-  readonly table: TableDefinition;
+  /** Keys, index and TTL attribute of the table the consumers write (`TABLE_SCHEMA`). */
+  readonly table: typeof TABLE_SCHEMA;
   readonly config: DeploymentConfig;
-  /** Absolute path of the repository, against which catalog paths resolve. */
-  readonly repoRoot: string;
-  /** DynamoDB actions each consumer performs on the table. @default ['dynamodb:PutItem'] */
-  readonly tableActions?: readonly string[];
 }
+
+// The consumers' one DynamoDB call is a conditional PutItem (consumers/pipeline/put-item-once.ts),
+// for stored and quarantined events alike.
+const consumerTableActions = ['dynamodb:PutItem'];
 
 /**
  * trackbridge on AWS: the bus (with its policy and archive), the schema registry, the table, and per
@@ -34,7 +34,7 @@ export class TrackbridgeStack extends Stack {
 
   constructor(scope: Construct, id: string, props: TrackbridgeStackProps) {
     super(scope, id, props);
-    checkCatalogForAws(props.catalog, { repoRoot: props.repoRoot });
+    checkCatalogForAws(props.catalog);
     const { config } = props;
     const busName = props.catalog[0]?.busName ?? '';
     this.bus = new TrackingBus(this, 'Events', {
@@ -44,13 +44,9 @@ export class TrackbridgeStack extends Stack {
       organizationId: config.organizationId,
       putEventsPrincipals: config.putEventsPrincipals,
     });
-    new SchemaRegistry(this, 'Schemas', {
-      registryName: busName,
-      entries: props.catalog,
-      repoRoot: props.repoRoot,
-    });
+    new SchemaRegistry(this, 'Schemas', { registryName: busName, entries: props.catalog });
     this.table = new TrackingTable(this, 'Table', {
-      definition: props.table,
+      schema: props.table,
       deletionProtection: config.tableDeletionProtection,
       removalPolicy: config.tableRemovalPolicy,
     });
@@ -64,8 +60,7 @@ export class TrackbridgeStack extends Stack {
           names: routeNames(entry),
           bus: this.bus.bus,
           table: this.table.table,
-          tableActions: props.tableActions ?? ['dynamodb:PutItem'],
-          repoRoot: props.repoRoot,
+          tableActions: consumerTableActions,
           logRetention: config.logRetentionDays,
           alarmAction: alarmTopic?.action,
         }),

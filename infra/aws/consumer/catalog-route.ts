@@ -20,7 +20,6 @@ export interface CatalogRouteProps {
   readonly table: ITable;
   /** The DynamoDB actions the consumer performs, granted on the table's ARN alone. */
   readonly tableActions: readonly string[];
-  readonly repoRoot: string;
   readonly logRetention: RetentionDays;
   readonly alarmAction?: IAlarmAction;
 }
@@ -46,8 +45,7 @@ export class CatalogRoute extends Construct {
     this.consumer = new ConsumerFunction(this, 'Consumer', {
       functionName: names.functionName,
       entry: entry.consumer.entry,
-      repoRoot: props.repoRoot,
-      environment: { TABLE_NAME: props.table.tableName, POWERTOOLS_SERVICE_NAME: entry.consumer.name },
+      environment: { TABLE_NAME: props.table.tableName },
       logRetention: props.logRetention,
     });
     const fn = this.consumer.function;

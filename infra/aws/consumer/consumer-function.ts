@@ -1,18 +1,16 @@
-import { resolve } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { resolveCatalogPath } from '../../../rules/catalog/index.js';
 
 export interface ConsumerFunctionProps {
   /** Lambda function name (also names the log group). */
   readonly functionName: string;
-  /** Handler module path relative to `repoRoot`; it exports `handler`. */
+  /** Handler module path relative to the repository root (a catalog path); it exports `handler`. */
   readonly entry: string;
-  /** Absolute path of the repository: the esbuild project root and the base of `entry`. */
-  readonly repoRoot: string;
   /** Environment variables the handler reads (`TABLE_NAME`, …). */
   readonly environment: Readonly<Record<string, string>>;
   readonly logRetention: RetentionDays;
@@ -47,10 +45,10 @@ export class ConsumerFunction extends Construct {
     );
     this.function = new NodejsFunction(this, 'Function', {
       functionName: props.functionName,
-      entry: resolve(props.repoRoot, props.entry),
+      entry: resolveCatalogPath(props.entry),
       handler: 'handler',
-      projectRoot: props.repoRoot,
-      depsLockFilePath: resolve(props.repoRoot, 'package-lock.json'),
+      projectRoot: resolveCatalogPath('.'),
+      depsLockFilePath: resolveCatalogPath('package-lock.json'),
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 256,

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { CfnRegistry, CfnSchema } from 'aws-cdk-lib/aws-eventschemas';
 import { Construct } from 'constructs';
-import type { CatalogEntry } from '../../../rules/catalog/catalog-entry.js';
+import { type CatalogEntry, resolveCatalogPath } from '../../../rules/catalog/index.js';
 import { schemaName } from './schema-name.js';
 
 export interface SchemaRegistryProps {
   readonly registryName: string;
   readonly entries: readonly CatalogEntry[];
-  readonly repoRoot: string;
 }
 
 /**
@@ -34,7 +32,7 @@ export class SchemaRegistry extends Construct {
           registryName: this.registry.attrRegistryName,
           schemaName: schemaName(entry),
           type: 'JSONSchemaDraft4',
-          content: readFileSync(resolve(props.repoRoot, entry.schema.file), 'utf8'),
+          content: readFileSync(resolveCatalogPath(entry.schema.file), 'utf8'),
           // CreateSchema `Description` is at most 256 characters [botocore schemas model].
           description: `Version ${entry.schema.version} of ${entry.schema.file}`.slice(0, 256),
         }),

@@ -1,11 +1,11 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import type { TableDefinition } from './table-definition.js';
+import type { TABLE_SCHEMA } from '../../../consumers/table/index.js';
 
 export interface TrackingTableProps {
-  /** Key names, index and TTL attribute. */
-  readonly definition: TableDefinition;
+  /** Key names, index and TTL attribute: the consumers' `TABLE_SCHEMA`. */
+  readonly schema: typeof TABLE_SCHEMA;
   /** Refuse `DeleteTable` while set. */
   readonly deletionProtection: boolean;
   /** What happens to the table when it leaves the stack. */
@@ -22,21 +22,21 @@ export class TrackingTable extends Construct {
 
   constructor(scope: Construct, id: string, props: TrackingTableProps) {
     super(scope, id);
-    const { definition } = props;
+    const { schema } = props;
     this.table = new Table(this, 'Table', {
-      partitionKey: { name: definition.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: definition.sortKey, type: AttributeType.STRING },
+      partitionKey: { name: schema.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: schema.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      timeToLiveAttribute: definition.timeToLiveAttribute,
+      timeToLiveAttribute: schema.timeToLiveAttribute,
       encryption: TableEncryption.AWS_MANAGED,
       deletionProtection: props.deletionProtection,
       removalPolicy: props.removalPolicy,
     });
     this.table.addGlobalSecondaryIndex({
-      indexName: definition.gsi1.indexName,
-      partitionKey: { name: definition.gsi1.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: definition.gsi1.sortKey, type: AttributeType.STRING },
+      indexName: schema.gsi1.indexName,
+      partitionKey: { name: schema.gsi1.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: schema.gsi1.sortKey, type: AttributeType.STRING },
     });
   }
 }

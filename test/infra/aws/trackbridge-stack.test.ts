@@ -5,12 +5,11 @@ import { App, Aspects } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_SCHEMA } from '../../../consumers/table/index.js';
 import { readDeploymentConfig } from '../../../infra/aws/config/read-deployment-config.js';
 import { routeNames } from '../../../infra/aws/consumer/route-names.js';
-import { trackingTableDefinition } from '../../../infra/aws/table/table-definition.js';
 import { TrackbridgeStack } from '../../../infra/aws/trackbridge-stack.js';
-import { repoRoot } from '../../support/shared-dir.js';
-import { fixtureCatalog as catalog } from './fixtures/fixture-catalog.js';
+import { loadCatalog, resolveCatalogPath } from '../../../rules/catalog/index.js';
 
 type Resource = { Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown };
@@ -22,6 +21,7 @@ const context: Record<string, unknown> = {
   archiveRetentionDays: '90',
 };
 
+const catalog = loadCatalog();
 let outdir: string;
 let stack: TrackbridgeStack;
 let template: Template;
@@ -32,9 +32,8 @@ beforeAll(() => {
   const app = new App({ outdir });
   stack = new TrackbridgeStack(app, 'Trackbridge', {
     catalog,
-    table: trackingTableDefinition,
+    table: TABLE_SCHEMA,
     config: readDeploymentConfig((key) => context[key]),
-    repoRoot,
   });
   Aspects.of(app).add(new AwsSolutionsChecks());
   template = Template.fromStack(stack);
@@ -67,7 +66,7 @@ function functionId(consumer: string): string {
 
 function entryOf(consumer: string) {
   const entry = catalog.find((candidate) => candidate.consumer.name === consumer);
-  if (entry === undefined) throw new Error(`no fixture ${consumer}`);
+  if (entry === undefined) throw new Error(`no catalog entry for ${consumer}`);
   return entry;
 }
 
@@ -179,7 +178,6 @@ describe('TrackbridgeStack consumers', () => {
         Environment: {
           Variables: {
             TABLE_NAME: { Ref: tableId },
-            POWERTOOLS_SERVICE_NAME: entry.consumer.name,
             NODE_OPTIONS: '--enable-source-maps',
           },
         },
@@ -316,7 +314,7 @@ describe('TrackbridgeStack bus, archive, registry and table', () => {
       template.hasResourceProperties('AWS::EventSchemas::Schema', {
         RegistryName: { 'Fn::GetAtt': [registryId, 'RegistryName'] },
         Type: 'JSONSchemaDraft4',
-        Content: readFileSync(resolve(repoRoot, file), 'utf8'),
+        Content: readFileSync(resolveCatalogPath(file), 'utf8'),
       });
     }
   });

@@ -1,29 +1,40 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TABLE_SCHEMA } from '../../../../consumers/table/index.js';
 import { CatalogDeploymentError } from '../../../../infra/aws/catalog/catalog-deployment-error.js';
 import { checkCatalogForAws } from '../../../../infra/aws/catalog/check-catalog-for-aws.js';
 import { readDeploymentConfig } from '../../../../infra/aws/config/read-deployment-config.js';
-import { trackingTableDefinition } from '../../../../infra/aws/table/table-definition.js';
 import { TrackbridgeStack } from '../../../../infra/aws/trackbridge-stack.js';
-import type { CatalogEntry } from '../../../../rules/catalog/catalog-entry.js';
-import { repoRoot } from '../../../support/shared-dir.js';
-import { fixtureCatalog } from '../fixtures/fixture-catalog.js';
+import {
+  type CatalogEntry,
+  CatalogError,
+  loadCatalog,
+  resolveCatalogPath,
+} from '../../../../rules/catalog/index.js';
 
-const [good, other] = fixtureCatalog as [CatalogEntry, CatalogEntry];
+const catalog = loadCatalog();
+const [first, second] = catalog as [CatalogEntry, CatalogEntry];
+const scratch = mkdtempSync(join(tmpdir(), 'trackbridge-catalog-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function checking(...entries: CatalogEntry[]): () => void {
-  return () => checkCatalogForAws(entries, { repoRoot });
+  return () => checkCatalogForAws(entries);
 }
 
-function withChanges(changes: Partial<CatalogEntry>): CatalogEntry {
-  return { ...good, ...changes };
+function firstWith(changes: Partial<CatalogEntry>): CatalogEntry {
+  return { ...first, ...changes };
 }
 
-const named = /^Catalog entry fixture-signed-up \(Fixture Signed Up\) cannot be deployed: /;
+const namingFirst = new RegExp(
+  `^Catalog entry ${first.ruleName} \\(${first.detailType}\\) cannot be deployed: `,
+);
 
 describe('checkCatalogForAws', () => {
-  it('accepts the fixture catalog', () => {
-    expect(checking(good, other)).not.toThrow();
+  it('accepts the catalog', () => {
+    expect(checking(...catalog)).not.toThrow();
   });
 
   it('refuses an empty catalog', () => {
@@ -32,90 +43,66 @@ describe('checkCatalogForAws', () => {
     );
   });
 
-  it('names the entry whose function name would exceed 64 characters', () => {
-    const consumer = { ...good.consumer, name: 'c'.repeat(53) };
-    expect(checking(withChanges({ consumer }))).toThrow(
-      /cannot be deployed: "trackbridge-c{53}" \(65 characters\) is not a Lambda function name \(1-64 of A-Za-z0-9_-\)\.$/,
+  it("reports the catalog's own problems, naming the entry", () => {
+    const consumer = { ...first.consumer, entry: 'consumers/nowhere/handler.ts' };
+    expect(checking(firstWith({ consumer }))).toThrow(CatalogError);
+    expect(checking(firstWith({ consumer }))).toThrow(
+      `catalog entry #1 "${first.ruleName}": consumer module consumers/nowhere/handler.ts does not exist`,
     );
   });
 
-  it('names the entry whose consumer name holds characters a function name refuses', () => {
-    const consumer = { ...good.consumer, name: 'signed.up' };
-    expect(checking(withChanges({ consumer }))).toThrow(named);
-    expect(checking(withChanges({ consumer }))).toThrow(/"trackbridge-signed\.up" \(21 characters\)/);
+  it('names the entry whose function name, bus name plus consumer name, would exceed 64 characters', () => {
+    // 64 characters is a valid consumer name on its own; prefixed with the bus it is not.
+    const consumer = { ...first.consumer, name: 'c'.repeat(53) };
+    expect(checking(firstWith({ consumer }))).toThrow(namingFirst);
+    expect(checking(firstWith({ consumer }))).toThrow(
+      /: "trackbridge-c{53}" \(65 characters\) is not a Lambda function name \(1-64 of A-Za-z0-9_-\)\.$/,
+    );
   });
 
   it('refuses a bus whose archive name would exceed 48 characters', () => {
-    expect(checking(withChanges({ busName: 'b'.repeat(41) }))).toThrow(
-      /"b{41}-archive" \(49 characters\) is not an EventBridge archive name/,
+    const busName = 'b'.repeat(41);
+    expect(checking(firstWith({ busName }))).toThrow(
+      /: "b{41}-archive" \(49 characters\) is not an EventBridge archive name \(1-48 of \.-_A-Za-z0-9\)\.$/,
     );
   });
 
   it('names the entry whose pattern is not a JSON object', () => {
-    for (const eventPattern of ['["app.fixture"]', '{"source": [', 'null']) {
-      expect(checking(withChanges({ eventPattern }))).toThrow(
+    for (const eventPattern of ['["app.auth"]', '{"source": [', 'null']) {
+      expect(checking(firstWith({ eventPattern }))).toThrow(
         new CatalogDeploymentError(
-          'Catalog entry fixture-signed-up (Fixture Signed Up) cannot be deployed: its event pattern is not a JSON object.',
+          `Catalog entry ${first.ruleName} (${first.detailType}) cannot be deployed: its event pattern is not a JSON object.`,
         ),
       );
     }
   });
 
-  it('names the entry whose pattern exceeds the 4096 characters PutRule accepts', () => {
-    const eventPattern = JSON.stringify({ source: ['x'.repeat(4090)] });
-    expect(checking(withChanges({ eventPattern }))).toThrow(
-      /its event pattern is 4105 characters; EventBridge accepts at most 4096\.$/,
-    );
-  });
-
-  it('names the entry whose consumer module is missing', () => {
-    const consumer = { ...good.consumer, entry: 'consumers/nowhere/handler.ts' };
-    expect(checking(withChanges({ consumer }))).toThrow(
-      /fixture-signed-up .* its consumer entry consumers\/nowhere\/handler\.ts does not exist\.$/,
-    );
-  });
-
-  it('names the entry whose schema file is missing', () => {
-    const schema = { ...good.schema, file: 'schemas/nowhere.json' };
-    expect(checking(withChanges({ schema }))).toThrow(
-      /its schema file schemas\/nowhere\.json does not exist\.$/,
-    );
-  });
-
-  it('names the entry whose schema is not draft-04, the only JSON Schema the registry takes', () => {
-    const schema = { ...good.schema, file: 'test/infra/aws/fixtures/draft-07.json' };
-    expect(checking(withChanges({ schema }))).toThrow(
-      /its schema declares \$schema "http:\/\/json-schema\.org\/draft-07\/schema#"; the registry type JSONSchemaDraft4 needs draft-04\.$/,
+  it('names the entry whose schema exceeds the 100,000 characters the registry accepts', () => {
+    const schema = JSON.parse(readFileSync(resolveCatalogPath(first.schema.file), 'utf8'));
+    const file = join(scratch, 'huge.json');
+    writeFileSync(file, JSON.stringify({ ...schema, description: 'x'.repeat(100_000) }));
+    expect(checking(firstWith({ schema: { ...first.schema, file } }))).toThrow(
+      /its schema \/.*huge\.json is 10\d{4} characters; the schema registry accepts at most 100000\.$/,
     );
   });
 
   it('names the entry on a second bus, since the stack deploys one', () => {
-    expect(checking(good, { ...other, busName: 'elsewhere' })).toThrow(
-      /^Catalog entry fixture-page-viewed \(Fixture Page Viewed\) cannot be deployed: its bus elsewhere is not trackbridge, the stack's one bus\.$/,
-    );
-  });
-
-  it('names the second entry reusing a rule name or a consumer', () => {
-    expect(checking(good, { ...other, ruleName: good.ruleName })).toThrow(
-      /rule name fixture-signed-up is used twice/,
-    );
-    expect(checking(good, { ...other, consumer: good.consumer })).toThrow(
-      /consumer fixture-signed-up is used twice/,
+    expect(checking(first, { ...second, busName: 'elsewhere' })).toThrow(
+      `Catalog entry ${second.ruleName} (${second.detailType}) cannot be deployed: its bus elsewhere is not trackbridge, the stack's one bus.`,
     );
   });
 });
 
 describe('TrackbridgeStack with a bad catalog entry', () => {
   it('fails synthesis naming the entry before anything is bundled', () => {
-    const consumer = { ...good.consumer, name: 'x'.repeat(60) };
+    const consumer = { ...first.consumer, name: 'x'.repeat(60) };
     const build = () =>
       new TrackbridgeStack(new App(), 'Bad', {
-        catalog: [withChanges({ consumer })],
-        table: trackingTableDefinition,
+        catalog: [firstWith({ consumer }), second],
+        table: TABLE_SCHEMA,
         config: readDeploymentConfig(() => undefined),
-        repoRoot,
       });
     expect(build).toThrow(CatalogDeploymentError);
-    expect(build).toThrow(named);
+    expect(build).toThrow(namingFirst);
   });
 });
