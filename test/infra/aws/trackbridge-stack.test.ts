@@ -265,6 +265,7 @@ describe('TrackbridgeStack consumers', () => {
       expect(statSync(join(assetDir, 'index.mjs.map')).size).toBeGreaterThan(0);
       // Asserted on booleans and counts so that a failure does not print a whole bundle.
       expect(bundle.includes('from"@aws-sdk/lib-dynamodb"'), 'SDK imported, not bundled').toBe(true);
+      expect(/\bexport\{[^}]*\b\w+ as handler\b/.test(bundle), 'exports handler').toBe(true);
       expect(bundle.split('\n').length, 'lines in a minified bundle').toBeLessThan(20);
     }
   });
