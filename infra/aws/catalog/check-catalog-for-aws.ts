@@ -24,10 +24,9 @@ export function archiveNameOf(busName: string): string {
 
 /**
  * Checks a catalog before anything is synthesized: first what the catalog itself requires
- * (`validateCatalog`: names, retry policy, schema, consumer module, duplicates), then what only the
- * CDK app knows: that all entries share the stack's one bus, that the names it derives fit AWS's
- * limits, that the pattern is a JSON object (CloudFormation receives it as text) and that the schema
- * fits the registry.
+ * (`validateCatalog`: names, retry policy, a pattern EventBridge accepts, schema, consumer module,
+ * duplicates), then what only the CDK app knows: that all entries share the stack's one bus, that
+ * the names it derives fit AWS's limits and that each schema fits the registry.
  * @throws CatalogError from the catalog, or CatalogDeploymentError naming the entry.
  */
 export function checkCatalogForAws(entries: readonly CatalogEntry[]): void {
@@ -43,7 +42,6 @@ export function checkCatalogForAws(entries: readonly CatalogEntry[]): void {
       sameBus ? undefined : `its bus ${entry.busName} is not ${first.busName}, the stack's one bus`,
     );
     check(entry, nameProblem(routeNames(entry).functionName, functionName));
-    check(entry, patternProblem(entry.eventPattern));
     check(entry, schemaProblem(entry.schema.file));
   }
 }
@@ -58,17 +56,6 @@ function check(entry: CatalogEntry, problem: string | undefined): void {
 function nameProblem(name: string, rule: { pattern: RegExp; what: string }): string | undefined {
   if (rule.pattern.test(name)) return undefined;
   return `${JSON.stringify(name)} (${name.length} characters) is not ${rule.what}`;
-}
-
-function patternProblem(text: string): string | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return undefined;
-  return 'its event pattern is not a JSON object';
 }
 
 function schemaProblem(file: string): string | undefined {

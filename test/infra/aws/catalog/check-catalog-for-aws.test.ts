@@ -67,12 +67,11 @@ describe('checkCatalogForAws', () => {
     );
   });
 
-  it('names the entry whose pattern is not a JSON object', () => {
-    for (const eventPattern of ['["app.auth"]', '{"source": [', 'null']) {
+  it('refuses a pattern EventBridge refuses, through the catalog, naming the entry', () => {
+    for (const eventPattern of ['["app.auth"]', '{"source": [']) {
+      expect(checking(firstWith({ eventPattern }))).toThrow(CatalogError);
       expect(checking(firstWith({ eventPattern }))).toThrow(
-        new CatalogDeploymentError(
-          `Catalog entry ${first.ruleName} (${first.detailType}) cannot be deployed: its event pattern is not a JSON object.`,
-        ),
+        `catalog entry #1 "${first.ruleName}": event pattern`,
       );
     }
   });

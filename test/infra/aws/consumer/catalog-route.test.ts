@@ -14,10 +14,12 @@ import { type CatalogEntry, loadCatalog } from '../../../../rules/catalog/index.
 // (1.50) differs from what JSON.stringify(JSON.parse(...)) would write (1.5). EventBridge compares
 // numbers by their text, so only the text itself is the catalog's pattern.
 const spacedPattern =
-  '{ "detail-type": ["User Signed Up"], "source": ["app.auth"], "detail": { "plan": [{ "numeric": [">=", 1.50] }] } }';
+  '{ "detail-type": ["Order Placed"], "source": ["app.shop"], "detail": { "amount": [{ "numeric": [">=", 1.50] }] } }';
 
-const [signedUp] = loadCatalog() as [CatalogEntry];
-const entry: CatalogEntry = { ...signedUp, eventPattern: spacedPattern, deadLetter: false };
+const orderPlaced = loadCatalog().find(
+  (candidate) => candidate.consumer.name === 'order-placed',
+) as CatalogEntry;
+const entry: CatalogEntry = { ...orderPlaced, eventPattern: spacedPattern, deadLetter: false };
 let outdir: string;
 let template: Template;
 
