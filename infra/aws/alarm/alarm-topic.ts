@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AccountRootPrincipal, PolicyDocument, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -29,6 +29,27 @@ export class AlarmTopic extends Construct {
       policy: keyPolicy(),
     });
     this.topic = new Topic(this, 'Topic', { masterKey: key, enforceSSL: true });
+    // enforceSSL gives the topic a policy of its own, replacing SNS's default one, so CloudWatch needs
+    // an explicit grant, limited to this account's alarms (CloudWatch UG, alarm actions to SNS).
+    const stack = Stack.of(this);
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+          StringEquals: { 'aws:SourceAccount': stack.account },
+        },
+      }),
+    );
     if (props.email !== undefined) this.topic.addSubscription(new EmailSubscription(props.email));
     this.action = new SnsAction(this.topic);
   }

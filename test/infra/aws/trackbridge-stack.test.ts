@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { App, Aspects } from 'aws-cdk-lib';
@@ -307,15 +307,17 @@ describe('TrackbridgeStack bus, archive, registry and table', () => {
     });
   });
 
-  it('registers one JSONSchemaDraft4 schema per schema file, with the file as its content', () => {
-    const files = [...new Set(catalog.map((entry) => entry.schema.file))];
+  it('registers every file of schemas/ once as a JSONSchemaDraft4 schema, with the file as its content', () => {
+    const files = readdirSync(resolveCatalogPath('schemas')).map((name) => `schemas/${name}`);
+    expect(files.sort()).toEqual(catalog.map((entry) => entry.schema.file).sort());
     expect(resources('AWS::EventSchemas::Schema')).toHaveLength(files.length);
     const registryId = logicalId('AWS::EventSchemas::Registry', { RegistryName: 'trackbridge' });
-    for (const file of files) {
+    for (const entry of catalog) {
       template.hasResourceProperties('AWS::EventSchemas::Schema', {
         RegistryName: { 'Fn::GetAtt': [registryId, 'RegistryName'] },
+        SchemaName: `${entry.source}@${entry.detailType.replaceAll(' ', '')}`,
         Type: 'JSONSchemaDraft4',
-        Content: readFileSync(resolveCatalogPath(file), 'utf8'),
+        Content: readFileSync(resolveCatalogPath(entry.schema.file), 'utf8'),
       });
     }
   });
@@ -396,12 +398,24 @@ describe('TrackbridgeStack alarms and outputs', () => {
     }
   });
 
-  it('encrypts the alarm topic with a key CloudWatch may use, and subscribes the configured address', () => {
+  it('encrypts the alarm topic with a key CloudWatch may use, lets CloudWatch publish, and subscribes the address', () => {
     const keyId = logicalId('AWS::KMS::Key', {});
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: arnOf(keyId) });
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@example.com',
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }),
+          }),
+        ]),
+      },
     });
     template.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
