@@ -8,10 +8,11 @@ import { TrackbridgeStack } from './trackbridge-stack.js';
 // The CDK app named in cdk.json: the catalog and the table layout in, one stack out, checked by
 // cdk-nag (an AwsSolutions error fails `cdk synth`).
 const app = new App();
-new TrackbridgeStack(app, String(app.node.tryGetContext('stackName') ?? 'Trackbridge'), {
+const config = readDeploymentConfig((key) => app.node.tryGetContext(key));
+new TrackbridgeStack(app, config.stackName, {
   catalog: loadCatalog(),
   table: TABLE_SCHEMA,
-  config: readDeploymentConfig((key) => app.node.tryGetContext(key)),
+  config,
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
 });
 Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));

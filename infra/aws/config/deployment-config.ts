@@ -5,6 +5,8 @@ import type { RemovalPolicy } from 'aws-cdk-lib';
  * are kept, and where alarms go. Read from CDK context by `readDeploymentConfig`.
  */
 export interface DeploymentConfig {
+  /** CloudFormation stack name. @default Trackbridge */
+  readonly stackName: string;
   /** Days the archive keeps events; `0` keeps them forever (CreateArchive `RetentionDays`). @default 365 */
   readonly archiveRetentionDays: number;
   /** An AWS Organizations id (`o-…`) whose accounts may call PutEvents on the bus. @default none */

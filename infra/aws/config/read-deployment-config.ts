@@ -39,7 +39,13 @@ export function readDeploymentConfig(read: ContextReader): DeploymentConfig {
       'a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, …)',
     );
   }
+  const stackName = optionalString(read, 'stackName') ?? 'Trackbridge';
+  // CloudFormation stack names: a letter, then letters, digits and hyphens, at most 128 characters.
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName)) {
+    throw invalid('stackName', stackName, 'a CloudFormation stack name (a letter, then A-Za-z0-9-)');
+  }
   return {
+    stackName,
     archiveRetentionDays: integer(read, 'archiveRetentionDays', 365),
     organizationId,
     putEventsPrincipals: principals(read),

@@ -8,8 +8,9 @@ function read(context: Record<string, unknown>) {
 }
 
 describe('readDeploymentConfig', () => {
-  it('defaults to a year of archive, a month of logs, a protected retained table and no topic', () => {
+  it('defaults to stack Trackbridge, a year of archive, a month of logs, a protected retained table and no topic', () => {
     expect(read({})()).toEqual({
+      stackName: 'Trackbridge',
       archiveRetentionDays: 365,
       organizationId: undefined,
       putEventsPrincipals: [],
@@ -62,6 +63,7 @@ describe('readDeploymentConfig', () => {
     ['organizationId', 'my-org', 'an AWS Organizations id such as o-a1b2c3d4e5'],
     ['putEventsPrincipals', '1234,*', 'account ids or IAM ARNs, comma-separated'],
     ['alarmEmail', 'nobody', 'an email address'],
+    ['stackName', 'track_bridge', 'a CloudFormation stack name (a letter, then A-Za-z0-9-)'],
   ])('refuses %s=%s naming the key', (key, value, expected) => {
     expect(read({ [key]: value })).toThrow(
       new DeploymentConfigError(
