@@ -63,6 +63,15 @@ describe('CatalogRoute', () => {
     template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
   });
 
+  it('with the default configuration, lets only the account call PutEvents and archives for a year', () => {
+    template.resourceCountIs('AWS::Events::EventBusPolicy', 1);
+    template.hasResourceProperties('AWS::Events::EventBusPolicy', {
+      Statement: Match.objectLike({ Action: 'events:PutEvents', Condition: Match.absent() }),
+    });
+    template.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 365 });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
   it('creates no alarm topic unless configured, leaving alarms without actions', () => {
     template.resourceCountIs('AWS::SNS::Topic', 0);
     template.resourceCountIs('AWS::KMS::Key', 0);
