@@ -48,32 +48,51 @@ export class CatalogRoute extends Construct {
       environment: { TABLE_NAME: props.table.tableName },
       logRetention: props.logRetention,
     });
-    const fn = this.consumer.function;
     this.consumer.role.addToPolicy(
       new PolicyStatement({ actions: [...props.tableActions], resources: [props.table.tableArn] }),
     );
-    this.failureQueue = new DeadLetterQueue(this, 'FailureQueue', { queueName: names.failureQueueName });
-    fn.configureAsyncInvoke({
-      onFailure: new SendOnlyQueueDestination(this.failureQueue),
-      retryAttempts: 2,
-      maxEventAge: Duration.seconds(
-        Math.min(entry.retryPolicy.maximumEventAgeInSeconds, lambdaMaximumEventAgeSeconds),
-      ),
-    });
+    this.failureQueue = this.sendFailuresToQueue(entry, names.failureQueueName);
     if (entry.deadLetter) {
       this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue', {
         queueName: names.deadLetterQueueName,
       });
     }
-    this.rule = new CfnRule(this, 'Rule', {
+    this.rule = this.ruleTargetingConsumer(entry, props);
+    this.letRuleDeliver();
+    new ConsumerAlarms(this, 'Alarms', {
+      name: names.functionName,
+      function: this.consumer.function,
+      queues: [
+        ...(this.deadLetterQueue ? [{ label: 'dead-letter', queue: this.deadLetterQueue }] : []),
+        { label: 'on-failure', queue: this.failureQueue },
+      ],
+      action: props.alarmAction,
+    });
+  }
+
+  /** Lambda's asynchronous invocation: 2 retries on function errors, then the on-failure queue. */
+  private sendFailuresToQueue(entry: CatalogEntry, queueName: string): DeadLetterQueue {
+    const queue = new DeadLetterQueue(this, 'FailureQueue', { queueName });
+    this.consumer.function.configureAsyncInvoke({
+      onFailure: new SendOnlyQueueDestination(queue),
+      retryAttempts: 2,
+      maxEventAge: Duration.seconds(
+        Math.min(entry.retryPolicy.maximumEventAgeInSeconds, lambdaMaximumEventAgeSeconds),
+      ),
+    });
+    return queue;
+  }
+
+  private ruleTargetingConsumer(entry: CatalogEntry, props: CatalogRouteProps): CfnRule {
+    const rule = new CfnRule(this, 'Rule', {
       name: entry.ruleName,
       description: `${entry.detailType} from ${entry.source} to ${entry.consumer.name}`,
       eventBusName: props.bus.eventBusName,
       state: 'ENABLED',
       targets: [
         {
-          id: names.targetId,
-          arn: fn.functionArn,
+          id: props.names.targetId,
+          arn: this.consumer.function.functionArn,
           retryPolicy: {
             maximumRetryAttempts: entry.retryPolicy.maximumRetryAttempts,
             maximumEventAgeInSeconds: entry.retryPolicy.maximumEventAgeInSeconds,
@@ -85,28 +104,25 @@ export class CatalogRoute extends Construct {
     // The catalog's text itself, not an object: CloudFormation's EventPattern accepts a JSON string,
     // and a re-serialized object could differ (EventBridge compares numbers by their text: 300 ≠ 300.0).
     // CfnRule's props only take an object, hence the override, which skips that check.
-    this.rule.addPropertyOverride('EventPattern', entry.eventPattern);
-    fn.addPermission('InvokeFromRule', {
-      principal: new ServicePrincipal('events.amazonaws.com'),
+    rule.addPropertyOverride('EventPattern', entry.eventPattern);
+    return rule;
+  }
+
+  /** EventBridge may invoke the consumer and write the dead-letter queue, on behalf of this rule only. */
+  private letRuleDeliver(): void {
+    const events = new ServicePrincipal('events.amazonaws.com');
+    this.consumer.function.addPermission('InvokeFromRule', {
+      principal: events,
       action: 'lambda:InvokeFunction',
       sourceArn: this.rule.attrArn,
     });
     this.deadLetterQueue?.addToResourcePolicy(
       new PolicyStatement({
-        principals: [new ServicePrincipal('events.amazonaws.com')],
+        principals: [events],
         actions: ['sqs:SendMessage'],
         resources: [this.deadLetterQueue.queueArn],
         conditions: { ArnEquals: { 'aws:SourceArn': this.rule.attrArn } },
       }),
     );
-    new ConsumerAlarms(this, 'Alarms', {
-      name: names.functionName,
-      function: fn,
-      queues: [
-        ...(this.deadLetterQueue ? [{ label: 'dead-letter', queue: this.deadLetterQueue }] : []),
-        { label: 'on-failure', queue: this.failureQueue },
-      ],
-      action: props.alarmAction,
-    });
   }
 }
