@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { type CatalogEntry, resolveCatalogPath, validateCatalog } from '../../../rules/catalog/index.js';
+import { routeNames } from '../consumer/route-names.js';
+import { CatalogDeploymentError } from './catalog-deployment-error.js';
+
+// Limits of names the CDK app derives [botocore models: lambda FunctionName, events ArchiveName].
+// Queue names are the function name plus at most 7 characters of the same alphabet, so a valid
+// function name keeps them within SQS's 80.
+const functionName = {
+  pattern: /^[A-Za-z0-9_-]{1,64}$/,
+  what: 'a Lambda function name (1-64 of A-Za-z0-9_-)',
+};
+const archiveName = {
+  pattern: /^[.\-_A-Za-z0-9]{1,48}$/,
+  what: 'an EventBridge archive name (1-48 of .-_A-Za-z0-9)',
+};
+// CreateSchema `Content` is 1-100,000 characters [botocore schemas model].
+const maxSchemaLength = 100_000;
+
+/** The archive of the bus: `<bus>-archive`. */
+export function archiveNameOf(busName: string): string {
+  return `${busName}-archive`;
+}
+
+/**
+ * Checks a catalog before anything is synthesized: first what the catalog itself requires
+ * (`validateCatalog`: names, retry policy, a pattern EventBridge accepts, schema, consumer module,
+ * duplicates), then what only the CDK app knows: that all entries share the stack's one bus, that
+ * the names it derives fit AWS's limits and that each schema fits the registry.
+ * @throws CatalogError from the catalog, or CatalogDeploymentError naming the entry.
+ */
+export function checkCatalogForAws(entries: readonly CatalogEntry[]): void {
+  const first = entries[0];
+  if (first === undefined)
+    throw new CatalogDeploymentError('The catalog is empty: there is nothing to deploy.');
+  validateCatalog(entries);
+  check(first, nameProblem(archiveNameOf(first.busName), archiveName));
+  for (const entry of entries) {
+    const sameBus = entry.busName === first.busName;
+    check(
+      entry,
+      sameBus ? undefined : `its bus ${entry.busName} is not ${first.busName}, the stack's one bus`,
+    );
+    check(entry, nameProblem(routeNames(entry).functionName, functionName));
+    check(entry, schemaProblem(entry.schema.file));
+  }
+}
+
+function check(entry: CatalogEntry, problem: string | undefined): void {
+  if (problem === undefined) return;
+  throw new CatalogDeploymentError(
+    `Catalog entry ${entry.ruleName} (${entry.detailType}) cannot be deployed: ${problem}.`,
+  );
+}
+
+function nameProblem(name: string, rule: { pattern: RegExp; what: string }): string | undefined {
+  if (rule.pattern.test(name)) return undefined;
+  return `${JSON.stringify(name)} (${name.length} characters) is not ${rule.what}`;
+}
+
+function schemaProblem(file: string): string | undefined {
+  const length = readFileSync(resolveCatalogPath(file), 'utf8').length;
+  if (length <= maxSchemaLength) return undefined;
+  return `its schema ${file} is ${length} characters; the schema registry accepts at most ${maxSchemaLength}`;
+}
