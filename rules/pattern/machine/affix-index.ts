@@ -7,6 +7,9 @@ export type AffixSide = 'prefix' | 'suffix' | 'whole';
 interface AffixEntry {
   readonly affix: string;
   readonly id: number;
+  /** For a regular ignore-case affix: its characters lower-cased and upper-cased, one for one. */
+  readonly lower: string;
+  readonly upper: string;
 }
 
 /**
@@ -29,7 +32,7 @@ export class AffixIndex {
   ) {}
 
   add(affix: string, id: number): void {
-    const entry = { affix, id };
+    const entry = { affix, id, lower: affix.toLowerCase(), upper: affix.toUpperCase() };
     if (this.ignoreCase && !hasRegularCaseFolding(affix)) {
       this.irregular.push(entry);
       return;
@@ -70,8 +73,9 @@ export class AffixIndex {
     else if (this.side === 'suffix') part = value.slice(value.length - affixLength);
     const entries = group.get(this.ignoreCase ? part.toLowerCase() : part);
     if (entries === undefined) return;
+    const start = this.side === 'suffix' ? value.length - affixLength : 0;
     for (const entry of entries) {
-      if (!this.ignoreCase || this.confirm(entry.affix, value)) sink.hit(entry.id);
+      if (!this.ignoreCase || sameIgnoringCase(entry, value, start)) sink.hit(entry.id);
     }
   }
 
@@ -83,4 +87,17 @@ export class AffixIndex {
     }
     return false;
   }
+}
+
+/**
+ * event-ruler's ignore-case rule for a regular affix at `start`: each character must be the lower
+ * or the upper case of the affix's character there (not any character that lower-cases alike).
+ */
+function sameIgnoringCase(entry: AffixEntry, value: string, start: number): boolean {
+  const { lower, upper } = entry;
+  for (let i = 0; i < lower.length; i++) {
+    const c = value.charCodeAt(start + i);
+    if (c !== lower.charCodeAt(i) && c !== upper.charCodeAt(i)) return false;
+  }
+  return true;
 }
