@@ -1,5 +1,6 @@
+import { endsWithIgnoreCase, equalsIgnoreCase, startsWithIgnoreCase } from '../match/ignore-case.js';
 import type { IdSink } from './id-sink.js';
-import { hasRegularCaseFolding, matchesIgnoreCaseAt } from './ignore-case.js';
+import { hasRegularCaseFolding } from './ignore-case.js';
 
 /** Which part of the value an affix is compared with. */
 export type AffixSide = 'prefix' | 'suffix' | 'whole';
@@ -18,7 +19,7 @@ interface AffixEntry {
  * lookup costs one map probe per distinct pattern length.
  *
  * With `ignoreCase`, the maps are keyed by the lower-cased text and every hit is confirmed with
- * event-ruler's exact rule ({@link matchesIgnoreCaseAt}); the rare patterns whose case mapping
+ * event-ruler's exact rule (each character the lower or upper case of the pattern's); the rare patterns whose case mapping
  * changes length (`ß` → `SS`) are kept aside and checked one by one.
  */
 export class AffixIndex {
@@ -79,13 +80,11 @@ export class AffixIndex {
     }
   }
 
+  /** The reference matcher's comparison, for the rare affixes that cannot be hashed. */
   private confirm(affix: string, value: string): boolean {
-    if (this.side === 'prefix') return matchesIgnoreCaseAt(affix, value, 0, false);
-    if (this.side === 'whole') return matchesIgnoreCaseAt(affix, value, 0, true);
-    for (let start = value.length; start >= 0; start--) {
-      if (matchesIgnoreCaseAt(affix, value, start, true)) return true;
-    }
-    return false;
+    if (this.side === 'prefix') return startsWithIgnoreCase(value, affix);
+    if (this.side === 'suffix') return endsWithIgnoreCase(value, affix);
+    return equalsIgnoreCase(value, affix);
   }
 }
 
