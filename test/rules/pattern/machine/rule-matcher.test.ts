@@ -319,7 +319,7 @@ describe('RuleMatcher', () => {
     });
 
     it('refuses text longer than the limit', () => {
-      const small = new RuleMatcher({ maxDepth: 10, maxLength: 20 });
+      const small = new RuleMatcher({ maxLength: 20 });
       expect(() => small.matchText(`{"a":"${'x'.repeat(20)}"}`)).toThrow(MalformedEventError);
     });
 
