@@ -48,3 +48,9 @@ describe('skipValue', () => {
     expect(() => skipValue('[[[[]]]]', 0, 0, 3)).toThrow(MalformedEventError);
   });
 });
+
+describe('skipValue with a very large nesting limit', () => {
+  it('needs no more room than the text can nest', () => {
+    expect(skipValue('[[1]]', 0, 0, 1e12)).toBe(5);
+  });
+});
