@@ -104,6 +104,12 @@ describe('JsonTokenReader', () => {
     );
   });
 
+  it("refuses nesting past Jackson's 1000 levels, with its message and no location", () => {
+    expect(errorOf('{"":'.repeat(1001))).toBe(
+      'Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)',
+    );
+  });
+
   it('counts lines across CR, LF and CRLF', () => {
     expect(errorOf('{\r\n"a":\r\n5 x}')).toMatch(/line: 3, column: 3\]$/);
   });
