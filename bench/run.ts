@@ -1,19 +1,22 @@
-import { readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/**
+ * `npm run bench -- <name> [options]` runs one benchmark; without a name, every one in turn.
+ * Each benchmark prints its figures and ratios measured within its own run.
+ */
+type Benchmark = (args: string[]) => Promise<void> | void;
 
-// `npm run bench -- <name>...` runs bench/<name>.ts; without names, every bench/*.ts but this one.
-const here = dirname(fileURLToPath(import.meta.url));
-const requested = process.argv.slice(2);
-const names =
-  requested.length > 0
-    ? requested
-    : readdirSync(here)
-        .filter((file) => file.endsWith('.ts') && file !== 'run.ts')
-        .map((file) => file.slice(0, -'.ts'.length));
+const benchmarks: Record<string, Benchmark> = {
+  patterns: async (args) => (await import('./patterns.js')).benchPatterns(args),
+  consumers: async () => (await import('./consumers.js')).run(),
+  'cdk-synth': async () => (await import('./cdk-synth.js')).run(),
+};
 
+const [requested, ...args] = process.argv.slice(2).filter((arg) => arg !== '--');
+const names = requested === undefined ? Object.keys(benchmarks) : [requested];
 for (const name of names) {
-  const module = (await import(`./${name}.ts`)) as { run?: () => Promise<void> };
-  if (typeof module.run !== 'function') throw new Error(`bench/${name}.ts does not export run()`);
-  await module.run();
+  const benchmark = benchmarks[name];
+  if (benchmark === undefined) {
+    console.error(`Unknown benchmark "${name}"; known: ${Object.keys(benchmarks).join(', ')}`);
+    process.exit(2);
+  }
+  await benchmark(args);
 }
