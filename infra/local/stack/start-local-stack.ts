@@ -1,0 +1,129 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock } from '../delivery/clock.js';
+import { ConsumerRegistry } from '../delivery/consumer-registry.js';
+import { DeliveryWorker } from '../delivery/delivery-worker.js';
+import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
+import type { EventsContext } from '../events/events-context.js';
+import { Router } from '../events/router.js';
+import { createEndpointServer } from '../http/create-endpoint-server.js';
+import { BusStore } from '../store/bus-store.js';
+import { DeliveryQueue } from '../store/delivery-queue.js';
+import { EventLog } from '../store/event-log.js';
+import { openDatabase } from '../store/open-database.js';
+import { RuleStore } from '../store/rule-store.js';
+import { TargetStore } from '../store/target-store.js';
+import { applyCatalog } from './apply-catalog.js';
+import { createTables } from './create-tables.js';
+import type { LocalStackOptions } from './local-stack-options.js';
+import { stackStatus } from './stack-status.js';
+
+/** A running local stack. */
+export interface LocalStack {
+  /** `http://<host>:<port>`, for `AWS_ENDPOINT_URL`. */
+  readonly endpoint: string;
+  readonly port: number;
+  /** Stops accepting requests, lets attempts under way finish, closes the stores. */
+  readonly close: () => Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function configureConsumerEnvironment(
+  endpoint: string,
+  options: { region: string; tableName: string },
+): void {
+  // In-process consumers build standard SDK clients; these variables point them at this stack.
+  process.env.AWS_ENDPOINT_URL = endpoint;
+  process.env.AWS_REGION = options.region;
+  process.env.AWS_ACCESS_KEY_ID ??= 'trackbridge';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'trackbridge';
+  process.env.TABLE_NAME = options.tableName;
+}
+
+/**
+ * Starts the local stack: the durable event log, the default and `trackbridge` buses and the
+ * catalog's rules, the embedded dynalite, the endpoint, the tables, then delivery (which resumes
+ * whatever was pending when the last run stopped).
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const scope = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(options.dataDir);
+  const buses = new BusStore(db);
+  const rules = new RuleStore(db);
+  const targets = new TargetStore(db);
+  const now = clock.now();
+  for (const name of ['default', options.busName ?? 'trackbridge']) buses.create({ name, now });
+  applyCatalog({ buses, rules, targets }, { catalog: options.catalog, scope, now });
+
+  const timeoutMs = options.consumerTimeoutMs ?? 30_000;
+  const consumers = new ConsumerRegistry(
+    [
+      ...options.catalog.map((entry) => ({
+        name: entry.consumer.name,
+        entry: entry.consumer.entry,
+        timeoutMs,
+      })),
+      ...(options.extraConsumers ?? []),
+    ],
+    options.root,
+  );
+  const worker = new DeliveryWorker({
+    queue: new DeliveryQueue(db),
+    consumers,
+    clock,
+    concurrencyPerConsumer: options.concurrencyPerConsumer ?? 8,
+  });
+  const router = new Router(options.patterns);
+  const reroute = (): void => router.rebuild(rules.all(), targets.all());
+  reroute();
+  const events: EventsContext = {
+    scope,
+    maxEntriesBytes: options.maxEntriesBytes ?? 1_048_576,
+    buses,
+    rules,
+    targets,
+    router,
+    eventLog: new EventLog(db, () => worker.wake()),
+    patterns: options.patterns,
+    clock,
+    reroute,
+  };
+  const dynamodb = createEmbeddedDynalite(options.dataDir);
+  const host = options.host ?? '127.0.0.1';
+  let endpoint = '';
+  const server = createEndpointServer({
+    events,
+    dynamodb: dynamodb.handle,
+    status: () => stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
+    maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
+  });
+  const port = await listen(server, options.port ?? 4010, host);
+  endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const tableName = options.tableName ?? 'trackbridge-events';
+  if (options.configureConsumerEnvironment ?? true) {
+    configureConsumerEnvironment(endpoint, { region: scope.region, tableName });
+  }
+  await createTables({ endpoint, region: scope.region }, options.tables ?? []);
+  worker.wake();
+
+  const close = async (): Promise<void> => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await worker.stop();
+    await dynamodb.close();
+    db.close();
+  };
+  return { endpoint, port, close };
+}
