@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { compressedClock } from '../../../../infra/local/delivery/clock.js';
+import { ConsumerRegistry } from '../../../../infra/local/delivery/consumer-registry.js';
+import { DeliveryWorker } from '../../../../infra/local/delivery/delivery-worker.js';
+import { buildEnvelope } from '../../../../infra/local/events/build-envelope.js';
+import { DeliveryQueue } from '../../../../infra/local/store/delivery-queue.js';
+import { EventLog } from '../../../../infra/local/store/event-log.js';
+import { openDatabase, type Sqlite } from '../../../../infra/local/store/open-database.js';
+import { received } from '../../../support/consumers/recording-consumer.js';
+import { repoRoot } from '../../../support/shared-dir.js';
+import { waitFor } from '../../../support/wait-for.js';
+
+const arnOf = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
+
+function setup(options: { consumer: string; attempts: number }) {
+  const db = openDatabase(undefined);
+  const clock = compressedClock(1_000);
+  const consumers = new ConsumerRegistry(
+    [
+      { name: 'recording', entry: 'test/support/consumers/recording-consumer.ts', timeoutMs: 1_000 },
+      { name: 'failing', entry: 'test/support/consumers/failing-consumer.ts', timeoutMs: 1_000 },
+    ],
+    repoRoot,
+  );
+  const worker = new DeliveryWorker({
+    queue: new DeliveryQueue(db),
+    consumers,
+    clock,
+    concurrencyPerConsumer: 2,
+  });
+  const log = new EventLog(db, () => worker.wake());
+  const append = (id: string) =>
+    log.append([
+      {
+        id,
+        bus: 'trackbridge',
+        time: clock.now(),
+        receivedAt: clock.now(),
+        envelope: buildEnvelope({
+          id,
+          detailType: 'Test',
+          source: 'test',
+          account: '000000000000',
+          time: clock.now(),
+          region: 'us-east-1',
+          resources: [],
+          detailText: '{}',
+        }),
+        deliveries: [
+          {
+            rule: 'r',
+            targetId: options.consumer,
+            targetArn: arnOf(options.consumer),
+            maximumRetryAttempts: options.attempts,
+            maximumEventAgeInSeconds: 86_400,
+            deadLetter: true,
+          },
+        ],
+      },
+    ]);
+  return { db, worker, append };
+}
+
+let current: ReturnType<typeof setup> | undefined;
+afterEach(async () => {
+  await current?.worker.stop();
+  current?.db.close();
+});
+
+const statusOf = (db: Sqlite) =>
+  db.prepare('SELECT status, attempts FROM deliveries').all() as { status: string; attempts: number }[];
+
+describe('DeliveryWorker', () => {
+  it('delivers a committed event to its consumer without being asked twice', async () => {
+    current = setup({ consumer: 'recording', attempts: 3 });
+    await current.append('11111111-1111-4111-8111-111111111111');
+    const { db } = current;
+    await waitFor(() => statusOf(db)[0]?.status === 'delivered');
+    expect(received).toContainEqual(expect.objectContaining({ id: '11111111-1111-4111-8111-111111111111' }));
+    expect(statusOf(db)).toEqual([{ status: 'delivered', attempts: 1 }]);
+  });
+
+  it('dead-letters a delivery after the policy attempts, keeping the last error', async () => {
+    current = setup({ consumer: 'failing', attempts: 2 });
+    await current.append('22222222-2222-4222-8222-222222222222');
+    const { db } = current;
+    await waitFor(() => statusOf(db)[0]?.status === 'dead');
+    expect(statusOf(db)).toEqual([{ status: 'dead', attempts: 3 }]);
+    expect(
+      db.prepare('SELECT error_code, error_message, exhausted_condition, attempts FROM dead_letters').all(),
+    ).toEqual([
+      {
+        error_code: 'FUNCTION_ERROR',
+        error_message: 'Error: cannot process 22222222-2222-4222-8222-222222222222',
+        exhausted_condition: 'MaximumRetryAttempts',
+        attempts: 3,
+      },
+    ]);
+  });
+
+  it('sends a delivery to a function that does not exist straight to the dead letters', async () => {
+    current = setup({ consumer: 'no-such-function', attempts: 185 });
+    await current.append('33333333-3333-4333-8333-333333333333');
+    const { db } = current;
+    await waitFor(() => statusOf(db)[0]?.status === 'dead');
+    expect(db.prepare('SELECT error_code, attempts FROM dead_letters').all()).toEqual([
+      { error_code: 'NO_RESOURCE', attempts: 1 },
+    ]);
+  });
+});
