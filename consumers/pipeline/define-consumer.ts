@@ -1,0 +1,8 @@
+import type { ConsumerDefinition, DetailConventions } from './consumer-definition.js';
+
+/** Declares a consumer; only here for type inference of `Detail` at the definition site. */
+export function defineConsumer<Detail extends DetailConventions>(
+  definition: ConsumerDefinition<Detail>,
+): ConsumerDefinition<Detail> {
+  return definition;
+}

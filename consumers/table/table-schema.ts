@@ -1,0 +1,14 @@
+/**
+ * Attribute and index names of trackbridge's single table (DESIGN §5). The CDK stack, the local
+ * stack and the tests build the table from these; the consumers write items with them.
+ */
+export const TABLE_SCHEMA = {
+  /** `USER#<userId>`, `ANON#<anonymousId>` or `QUARANTINE#<detail-type>` (string). */
+  partitionKey: 'pk',
+  /** `EVENT#<occurredAt>#<key>` or, for quarantine, `<receivedAt>#<event id>` (string). */
+  sortKey: 'sk',
+  /** By type and day: `TYPE#<detail-type>#<yyyy-mm-dd>` / `<occurredAt>#<key>`, all attributes projected. */
+  gsi1: { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** Epoch seconds after which DynamoDB TTL may delete the item. */
+  timeToLiveAttribute: 'expiresAt',
+} as const;

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import type { CatalogEntry, RetryPolicy } from './catalog-entry.js';
+import type { SchemaAjv } from './create-schema-ajv.js';
+import { readEventSchema } from './read-event-schema.js';
+import { resolveCatalogPath } from './resolve-catalog-path.js';
+
+// PutRule `Name` and PutTargets `Id`: 1-64 of [.-_A-Za-z0-9] (botocore events model, RuleName).
+const RULE_NAME = /^[.\-_A-Za-z0-9]{1,64}$/;
+// EventBusName: 1-256 of [/.-_A-Za-z0-9] (botocore events model, EventBusName).
+const BUS_NAME = /^[/.\-_A-Za-z0-9]{1,256}$/;
+// Lambda FunctionName (the consumer is also a local function name): 1-64 of [A-Za-z0-9_-].
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+// PutRule / TestEventPattern `EventPattern` max length (botocore events model).
+const MAX_PATTERN_LENGTH = 4096;
+// The EventBridge user guide caps `detail-type` at 128 characters.
+const MAX_DETAIL_TYPE_LENGTH = 128;
+
+/** Every problem of one entry on its own (no cross-entry checks), as readable sentences. */
+export function catalogEntryProblems(entry: CatalogEntry, ajv: SchemaAjv): string[] {
+  return [
+    ...identityProblems(entry),
+    ...retryPolicyProblems(entry.retryPolicy),
+    ...patternProblems(entry.eventPattern),
+    ...schemaProblems(entry, ajv),
+    ...consumerProblems(entry),
+  ];
+}
+
+function identityProblems(entry: CatalogEntry): string[] {
+  const problems: string[] = [];
+  if (!RULE_NAME.test(entry.ruleName)) {
+    problems.push(`rule name "${entry.ruleName}" must be 1-64 characters of [.-_A-Za-z0-9]`);
+  }
+  if (!BUS_NAME.test(entry.busName)) {
+    problems.push(`bus name "${entry.busName}" must be 1-256 characters of [/.-_A-Za-z0-9]`);
+  }
+  if (entry.source === '' || entry.source.startsWith('aws.')) {
+    problems.push(`source "${entry.source}" must be non-empty and not start with the reserved "aws."`);
+  }
+  if (entry.detailType === '' || entry.detailType.length > MAX_DETAIL_TYPE_LENGTH) {
+    problems.push(`detail-type "${entry.detailType}" must be 1-${MAX_DETAIL_TYPE_LENGTH} characters`);
+  }
+  if (typeof entry.deadLetter !== 'boolean') problems.push('deadLetter must be true or false');
+  return problems;
+}
+
+function retryPolicyProblems(policy: RetryPolicy): string[] {
+  const problems: string[] = [];
+  // PutTargets RetryPolicy bounds (botocore events model): attempts 0-185, age 60-86400 seconds.
+  const attempts = policy.maximumRetryAttempts;
+  if (!Number.isInteger(attempts) || attempts < 0 || attempts > 185) {
+    problems.push(`retry policy maximumRetryAttempts ${attempts} must be an integer from 0 to 185`);
+  }
+  const age = policy.maximumEventAgeInSeconds;
+  if (!Number.isInteger(age) || age < 60 || age > 86_400) {
+    problems.push(`retry policy maximumEventAgeInSeconds ${age} must be an integer from 60 to 86400`);
+  }
+  return problems;
+}
+
+function patternProblems(eventPattern: string): string[] {
+  if (eventPattern.length > MAX_PATTERN_LENGTH) {
+    return [`event pattern is ${eventPattern.length} characters, more than ${MAX_PATTERN_LENGTH}`];
+  }
+  return [];
+}
+
+function schemaProblems(entry: CatalogEntry, ajv: SchemaAjv): string[] {
+  let schema: ReturnType<typeof readEventSchema>;
+  try {
+    schema = readEventSchema(entry.schema.file);
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+  const problems: string[] = [];
+  try {
+    ajv.compile(schema.document);
+  } catch (error) {
+    problems.push(
+      `schema ${schema.file} does not compile: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+  const declared = { source: schema.source, detailType: schema.detailType, version: schema.version };
+  const listed = { source: entry.source, detailType: entry.detailType, version: entry.schema.version };
+  for (const key of ['source', 'detailType', 'version'] as const) {
+    if (declared[key] !== listed[key]) {
+      problems.push(`${key} "${listed[key]}" differs from "${declared[key]}" declared by ${schema.file}`);
+    }
+  }
+  return problems;
+}
+
+function consumerProblems(entry: CatalogEntry): string[] {
+  const problems: string[] = [];
+  if (!FUNCTION_NAME.test(entry.consumer.name)) {
+    problems.push(`consumer name "${entry.consumer.name}" must be 1-64 characters of [A-Za-z0-9_-]`);
+  }
+  if (!existsSync(resolveCatalogPath(entry.consumer.entry))) {
+    problems.push(`consumer module ${entry.consumer.entry} does not exist`);
+  }
+  return problems;
+}

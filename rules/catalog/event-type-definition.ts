@@ -1,0 +1,20 @@
+import type { RetryPolicy } from './catalog-entry.js';
+
+/**
+ * One line of the catalog. Everything else is derived from `name` and the schema file, so an
+ * event type is written once: `schemas/<name>.json` (source, detail-type, version),
+ * `consumers/<name>/handler.ts`, and this line.
+ */
+export interface EventTypeDefinition {
+  /** kebab-case; also the rule name and the consumer (function) name. */
+  readonly name: string;
+  /**
+   * The event pattern as an object; by default the schema's source and detail-type. Content
+   * filters go here (they must still select only this type, the consumer quarantines others).
+   */
+  readonly eventPattern?: Readonly<Record<string, unknown>>;
+  /** @default DEFAULT_RETRY_POLICY */
+  readonly retryPolicy?: RetryPolicy;
+  /** @default true */
+  readonly deadLetter?: boolean;
+}

@@ -1,0 +1,11 @@
+import type { EventTypeDefinition } from './event-type-definition.js';
+
+/** The catalog: one line per event type (see `EventTypeDefinition` for what each line implies). */
+export const EVENT_TYPES: readonly EventTypeDefinition[] = [
+  { name: 'user-signed-up' },
+  { name: 'user-logged-in' },
+  { name: 'user-logged-out' },
+  { name: 'page-viewed' },
+  // Orders are revenue: keep retrying as long as EventBridge allows (its defaults).
+  { name: 'order-placed', retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86_400 } },
+];

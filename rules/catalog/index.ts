@@ -1,0 +1,11 @@
+export { BUS_NAME, DEFAULT_RETRY_POLICY } from './catalog-defaults.js';
+export type { CatalogEntry, RetryPolicy } from './catalog-entry.js';
+export { CatalogError } from './catalog-error.js';
+export { createSchemaAjv, type SchemaAjv } from './create-schema-ajv.js';
+export type { EventTypeDefinition } from './event-type-definition.js';
+export { EVENT_TYPES } from './event-types.js';
+export { buildCatalog, loadCatalog } from './load-catalog.js';
+export { type EventSchema, readEventSchema } from './read-event-schema.js';
+export { resolveCatalogPath } from './resolve-catalog-path.js';
+export { SCHEMA_KEYWORDS } from './schema-keywords.js';
+export { validateCatalog } from './validate-catalog.js';

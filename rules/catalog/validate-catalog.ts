@@ -1,0 +1,44 @@
+import type { CatalogEntry } from './catalog-entry.js';
+import { catalogEntryProblems } from './catalog-entry-problems.js';
+import { CatalogError } from './catalog-error.js';
+import { createSchemaAjv } from './create-schema-ajv.js';
+
+/**
+ * Checks a whole catalog: every entry on its own (names, pattern, schema, consumer, retry policy)
+ * and names that must be unique across entries. Throws one `CatalogError` listing every problem,
+ * each prefixed by the entry it belongs to.
+ */
+export function validateCatalog(entries: readonly CatalogEntry[]): void {
+  const ajv = createSchemaAjv();
+  const problems = entries.flatMap((entry, index) =>
+    catalogEntryProblems(entry, ajv).map((problem) => `${entryLabel(entry, index)}: ${problem}`),
+  );
+  problems.push(...duplicateProblems(entries));
+  if (problems.length > 0) {
+    throw new CatalogError(`Invalid event catalog:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+/** How messages name an entry: its position and rule name. */
+export function entryLabel(entry: CatalogEntry, index: number): string {
+  return `catalog entry #${index + 1} "${entry.ruleName}"`;
+}
+
+function duplicateProblems(entries: readonly CatalogEntry[]): string[] {
+  const keys: Record<string, (entry: CatalogEntry) => string> = {
+    'rule name': (entry) => `${entry.busName}/${entry.ruleName}`,
+    'consumer name': (entry) => entry.consumer.name,
+    'source and detail-type': (entry) => `${entry.source} ${entry.detailType}`,
+  };
+  const problems: string[] = [];
+  for (const [what, keyOf] of Object.entries(keys)) {
+    const firstIndex = new Map<string, number>();
+    entries.forEach((entry, index) => {
+      const key = keyOf(entry);
+      const first = firstIndex.get(key);
+      if (first === undefined) firstIndex.set(key, index);
+      else problems.push(`${entryLabel(entry, index)}: ${what} repeats catalog entry #${first + 1}`);
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { BUS_NAME, buildCatalog, loadCatalog, resolveCatalogPath } from '../../../rules/catalog/index.js';
+
+describe('loadCatalog', () => {
+  const catalog = loadCatalog();
+
+  it('has the five initial event types on the trackbridge bus', () => {
+    expect(catalog.map((entry) => `${entry.source} / ${entry.detailType}`)).toEqual([
+      'app.auth / User Signed Up',
+      'app.auth / User Logged In',
+      'app.auth / User Logged Out',
+      'app.web / Page Viewed',
+      'app.shop / Order Placed',
+    ]);
+    expect(new Set(catalog.map((entry) => entry.busName))).toEqual(new Set([BUS_NAME]));
+    expect(BUS_NAME).toBe('trackbridge');
+  });
+
+  it('derives the rule, schema and consumer of a line from its name and schema file', () => {
+    expect(catalog.find((entry) => entry.ruleName === 'user-logged-in')).toEqual({
+      detailType: 'User Logged In',
+      source: 'app.auth',
+      ruleName: 'user-logged-in',
+      busName: 'trackbridge',
+      eventPattern: '{"source":["app.auth"],"detail-type":["User Logged In"]}',
+      schema: { file: 'schemas/user-logged-in.json', version: '1.0.0' },
+      consumer: { name: 'user-logged-in', entry: 'consumers/user-logged-in/handler.ts' },
+      retryPolicy: { maximumRetryAttempts: 10, maximumEventAgeInSeconds: 3600 },
+      deadLetter: true,
+    });
+  });
+
+  it('keeps a per-type retry policy', () => {
+    const orders = catalog.find((entry) => entry.ruleName === 'order-placed');
+    expect(orders?.retryPolicy).toEqual({ maximumRetryAttempts: 185, maximumEventAgeInSeconds: 86_400 });
+  });
+
+  it('returns the same frozen entries on every call', () => {
+    expect(loadCatalog()).toBe(catalog);
+    expect(Object.isFrozen(catalog)).toBe(true);
+    expect(Object.isFrozen(catalog[0])).toBe(true);
+  });
+
+  it('points every consumer at a module exporting a handler function', async () => {
+    for (const entry of catalog) {
+      const module = (await import(resolveCatalogPath(entry.consumer.entry))) as { handler?: unknown };
+      expect(typeof module.handler, entry.consumer.entry).toBe('function');
+    }
+  });
+
+  it('keeps a content-filtered pattern as written', () => {
+    const pattern = {
+      source: ['app.auth'],
+      'detail-type': ['User Logged In'],
+      detail: { success: [false] },
+    };
+    const [entry] = buildCatalog([{ name: 'user-logged-in', eventPattern: pattern }]);
+    expect(entry?.eventPattern).toBe(JSON.stringify(pattern));
+  });
+
+  it('names the line whose schema file is missing', () => {
+    expect(() => buildCatalog([{ name: 'user-logged-in' }, { name: 'no-such-type' }])).toThrow(
+      /catalog entry #2 "no-such-type": schema schemas\/no-such-type\.json cannot be read/,
+    );
+  });
+});
