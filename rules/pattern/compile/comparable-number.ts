@@ -1,0 +1,42 @@
+/**
+ * Whether a JSON number literal survives conversion to a double exactly, as aws/event-ruler's
+ * `ComparableNumber.generate` demands for numeric operands: the literal must be finite and equal,
+ * as a decimal, to the shortest decimal of its double (`BigDecimal.valueOf(double)`). So `0.1`
+ * and `1e20` pass; `0.10000000000000001`, `9223372036854775808` and `1e400` do not.
+ */
+export function isComparableNumber(literal: string): boolean {
+  const value = Number(literal);
+  if (!Number.isFinite(value)) return false;
+  return sameDecimal(literal, String(value));
+}
+
+/** Decimal equality of two JSON/JS number texts, without going through binary floating point. */
+function sameDecimal(a: string, b: string): boolean {
+  const x = normalise(a);
+  const y = normalise(b);
+  if (x.digits === '' && y.digits === '') return true;
+  return x.negative === y.negative && x.digits === y.digits && x.exponent === y.exponent;
+}
+
+/** `-12.50e3` → digits `125`, exponent of the first digit, sign. */
+function normalise(text: string): { negative: boolean; digits: string; exponent: number } {
+  const match = /^(-?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (match === null) return { negative: false, digits: text, exponent: 0 };
+  const [, sign = '', whole = '', fraction = '', exp = '0'] = match;
+  const all = whole + fraction;
+  const leading = all.length - all.replace(/^0+/, '').length;
+  const digits = all.slice(leading).replace(/0+$/, '');
+  const exponent = Number(exp) + whole.length - leading;
+  return { negative: sign === '-', digits, exponent };
+}
+
+/**
+ * Compares doubles in the order aws/event-ruler uses (the IEEE-754 bit pattern made sortable), in
+ * which `-0` sorts just below `0`; otherwise the ordinary numeric order. Returns <0, 0 or >0.
+ */
+export function compareNumbers(a: number, b: number): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (a === 0 && b === 0) return Number(Object.is(b, -0)) - Number(Object.is(a, -0));
+  return 0;
+}

@@ -1,0 +1,10 @@
+export { compileEventPattern, MAX_OR_COMBINATIONS, MAX_PATTERN_LENGTH } from './compile-event-pattern.js';
+export type {
+  CidrRange,
+  CompiledPattern,
+  FieldCondition,
+  NumericBound,
+  ValueMatcher,
+  ValueMatcherKind,
+} from './compiled-pattern.js';
+export { InvalidEventPatternException, MalformedEventError } from './errors.js';
