@@ -23,7 +23,7 @@ function validateRequest(input: InputReader, entries: InputReader[] | undefined)
       path: 'entries',
       value: entries,
       constraint: required(modelConstraints.PutEventsRequestEntryList),
-      ...(entries === undefined ? {} : { display: describeEntries(entries).slice(1, -1) }),
+      ...(entries === undefined ? {} : { display: describeEntries(entries) }),
     },
     { path: 'endpointId', value: input.string('EndpointId'), constraint: modelConstraints.EndpointId },
   ];
