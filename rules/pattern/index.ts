@@ -8,3 +8,5 @@ export type {
   ValueMatcherKind,
 } from './compiled-pattern.js';
 export { InvalidEventPatternException, MalformedEventError } from './errors.js';
+export { matchesPattern } from './matches-pattern.js';
+export { testEventPattern } from './test-event-pattern.js';

@@ -2,7 +2,9 @@
  * Whether a JSON number literal survives conversion to a double exactly, as aws/event-ruler's
  * `ComparableNumber.generate` demands for numeric operands: the literal must be finite and equal,
  * as a decimal, to the shortest decimal of its double (`BigDecimal.valueOf(double)`). So `0.1`
- * and `1e20` pass; `0.10000000000000001`, `9223372036854775808` and `1e400` do not.
+ * and `1e20` pass; `0.10000000000000001`, `9223372036854775808` and `1e400` do not. Ruler goes
+ * through `BigDecimal`, which has no negative zero, so `-0` and `0` are the same number there —
+ * as they are for JavaScript's `===` and `<`.
  */
 export function isComparableNumber(literal: string): boolean {
   const value = Number(literal);
@@ -28,15 +30,4 @@ function normalise(text: string): { negative: boolean; digits: string; exponent:
   const digits = all.slice(leading).replace(/0+$/, '');
   const exponent = Number(exp) + whole.length - leading;
   return { negative: sign === '-', digits, exponent };
-}
-
-/**
- * Compares doubles in the order aws/event-ruler uses (the IEEE-754 bit pattern made sortable), in
- * which `-0` sorts just below `0`; otherwise the ordinary numeric order. Returns <0, 0 or >0.
- */
-export function compareNumbers(a: number, b: number): number {
-  if (a < b) return -1;
-  if (a > b) return 1;
-  if (a === 0 && b === 0) return Number(Object.is(b, -0)) - Number(Object.is(a, -0));
-  return 0;
 }

@@ -27,9 +27,8 @@ const WRONG_TYPE: Readonly<Record<SetKind, string>> = {
 
 /**
  * Compiles the operand of `anything-but` (the reader has just returned its FIELD_NAME) and the
- * closing brace(s), in aws/event-ruler's order and words. Errors raised inside Ruler's list loops
- * are re-thrown by Ruler with the message of the first, so their location appears twice; that
- * doubling is reproduced since EventBridge returns it [aws-behaviour.md §3.7].
+ * closing brace(s), in aws/event-ruler's order and words, including its doubled locations inside
+ * lists, since EventBridge returns them [aws-behaviour.md §3.7].
  */
 export function compileAnythingBut(reader: JsonTokenReader): ValueMatcher {
   let kind: SetKind | undefined;
@@ -48,7 +47,7 @@ export function compileAnythingBut(reader: JsonTokenReader): ValueMatcher {
   if (kind === undefined) {
     matcher = token === 'START_ARRAY' ? valueList(reader) : singleValue(reader, token);
   } else {
-    const values = token === 'START_ARRAY' ? setList(reader, kind) : [setValue(reader, token, kind, false)];
+    const values = token === 'START_ARRAY' ? setList(reader, kind) : [setValue(reader, token, kind)];
     if (kind === 'anything-but-wildcard') checkWildcards(reader, values);
     matcher = { kind, values };
   }
@@ -66,17 +65,19 @@ function isNumber(token: JsonToken): boolean {
 function valueList(reader: JsonTokenReader): ValueMatcher {
   const strings: string[] = [];
   const numbers: number[] = [];
-  for (let token = reader.nextToken(); token !== 'END_ARRAY'; token = reader.nextToken()) {
-    if (token === 'VALUE_STRING') {
-      strings.push(reader.getText());
-    } else if (isNumber(token)) {
-      const text = reader.getText();
-      if (!isComparableNumber(text)) reader.fail(`Cannot compare number : ${text}`);
-      numbers.push(Number(text));
-    } else {
-      failTwice(reader, 'Inside anything but list, start|null|boolean is not supported.');
+  insideRulerListLoop(reader, () => {
+    for (let token = reader.nextToken(); token !== 'END_ARRAY'; token = reader.nextToken()) {
+      if (token === 'VALUE_STRING') {
+        strings.push(reader.getText());
+      } else if (isNumber(token)) {
+        const text = reader.getText();
+        if (!isComparableNumber(text)) throw new PatternSyntaxError(`Cannot compare number : ${text}`);
+        numbers.push(Number(text));
+      } else {
+        reader.fail('Inside anything but list, start|null|boolean is not supported.');
+      }
     }
-  }
+  });
   if (strings.length > 0 === numbers.length > 0) {
     reader.fail(
       'Inside anything but list, either all values are number or string, mixed type is not supported',
@@ -95,18 +96,19 @@ function singleValue(reader: JsonTokenReader, token: JsonToken): ValueMatcher {
 
 function setList(reader: JsonTokenReader, kind: SetKind): string[] {
   const values: string[] = [];
-  for (let token = reader.nextToken(); token !== 'END_ARRAY'; token = reader.nextToken()) {
-    values.push(setValue(reader, token, kind, true));
-  }
+  insideRulerListLoop(reader, () => {
+    for (let token = reader.nextToken(); token !== 'END_ARRAY'; token = reader.nextToken()) {
+      values.push(setValue(reader, token, kind));
+    }
+  });
   return values;
 }
 
-function setValue(reader: JsonTokenReader, token: JsonToken, kind: SetKind, inList: boolean): string {
-  const fail = (message: string): never => (inList ? failTwice(reader, message) : reader.fail(message));
-  if (token !== 'VALUE_STRING') return fail(WRONG_TYPE[kind]);
+function setValue(reader: JsonTokenReader, token: JsonToken, kind: SetKind): string {
+  if (token !== 'VALUE_STRING') reader.fail(WRONG_TYPE[kind]);
   const text = reader.getText();
   if ((kind === 'anything-but-prefix' || kind === 'anything-but-suffix') && text === '') {
-    fail('Null prefix/suffix not allowed');
+    reader.fail('Null prefix/suffix not allowed');
   }
   return text;
 }
@@ -122,10 +124,14 @@ function checkWildcards(reader: JsonTokenReader, values: readonly string[]): voi
   }
 }
 
-/** Ruler re-throws errors from inside its anything-but list loops, so the location shows twice. */
-function failTwice(reader: JsonTokenReader, message: string): never {
+/**
+ * Ruler catches every error raised while it reads an anything-but list — its own refusals and
+ * Jackson's syntax errors alike — and raises it again with the parser's location appended, so
+ * those reasons carry the location twice (a `Cannot compare number` arrives without one, so once).
+ */
+function insideRulerListLoop(reader: JsonTokenReader, loop: () => void): void {
   try {
-    return reader.fail(message);
+    loop();
   } catch (error) {
     if (error instanceof PatternSyntaxError) reader.fail(error.reason);
     throw error;

@@ -1,5 +1,5 @@
 import type { ValueMatcher } from '../compiled-pattern.js';
-import { compareNumbers, isComparableNumber } from './comparable-number.js';
+import { isComparableNumber } from './comparable-number.js';
 import type { JsonToken, JsonTokenReader } from './json-token-reader.js';
 
 /**
@@ -53,7 +53,7 @@ function completeRange(
   const lower = { value: comparable(reader, bottom.text), inclusive: bottom.inclusive };
   const upper = { value: comparable(reader, topText), inclusive: operator === '<=' };
   // Ruler compares the encoded bounds: equal bounds are refused even when both are inclusive.
-  if (compareNumbers(lower.value, upper.value) >= 0) reader.fail('Bottom must be less than top');
+  if (lower.value >= upper.value) reader.fail('Bottom must be less than top');
   return { kind: 'numeric', lower, upper };
 }
 

@@ -48,6 +48,8 @@ export class JsonTokenReader {
 
   /** Throws the refusal with Jackson's location suffix at the reader's current position. */
   fail(message: string, offset = this.pos): never {
+    // Jackson's own pointer never lags the reported position; a re-thrown error shows the pointer.
+    this.pos = Math.max(this.pos, offset);
     throw new PatternSyntaxError(message + jacksonLocation(this.source, offset));
   }
 
@@ -80,7 +82,7 @@ export class JsonTokenReader {
     const context = this.stack[this.stack.length - 1];
     let ch = this.skipWhitespace();
     if (ch === -1) return this.endOfInput(context);
-    if (context === undefined) return this.value(ch);
+    if (context === undefined) return this.rootValue(ch);
     if (ch === 0x5d || ch === 0x7d) return this.closeMarker(ch, context);
     if (context.entries > 0) {
       if (ch !== 0x2c) {
@@ -93,6 +95,25 @@ export class JsonTokenReader {
     context.entries++;
     if (context.kind === 'object') return this.fieldName(ch);
     return this.value(ch);
+  }
+
+  private rootValue(ch: number): JsonToken {
+    if (ch === 0x5d || ch === 0x7d) {
+      const expected = ch === 0x5d ? "'}'" : "']'";
+      const root = this.at(0).replace(/column: \d+\]$/, 'column: 0]');
+      this.pos++;
+      this.fail(
+        `Unexpected close marker '${String.fromCharCode(ch)}': expected ${expected} (for root starting at ${root})`,
+        this.pos - 1,
+      );
+    }
+    const token = this.value(ch);
+    const next = this.source.charCodeAt(this.pos);
+    const isNumber = token === 'VALUE_NUMBER_INT' || token === 'VALUE_NUMBER_FLOAT';
+    if (isNumber && !Number.isNaN(next) && next !== 0x20 && next !== 0x09 && next !== 0x0a && next !== 0x0d) {
+      this.unexpected(next, 'Expected space separating root-level values');
+    }
+    return token;
   }
 
   private endOfInput(context: Context | undefined): JsonToken {
@@ -113,7 +134,7 @@ export class JsonTokenReader {
       const expected = context.kind === 'object' ? "'}'" : "']'";
       this.fail(
         `Unexpected close marker '${String.fromCharCode(ch)}': expected ${expected} (for ${kindName(context)} starting at ${this.at(context.start)})`,
-        this.pos,
+        this.pos++,
       );
     }
     this.pos++;
@@ -122,15 +143,9 @@ export class JsonTokenReader {
   }
 
   private fieldName(ch: number): JsonToken {
-    if (ch === 0x2f) {
-      this.unexpected(
-        ch,
-        "maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
-      );
-    }
     if (ch !== 0x22) this.unexpected(ch, 'was expecting double-quote to start field name');
     this.pos++;
-    this.name = this.readString();
+    this.name = this.readString('name');
     const colon = this.skipWhitespace();
     if (colon === -1) this.fail('Unexpected end-of-input within/between Object entries');
     if (colon !== 0x3a) this.unexpected(colon, 'was expecting a colon to separate field name and value');
@@ -159,6 +174,8 @@ export class JsonTokenReader {
         return 'VALUE_STRING';
       case 0x2d:
         return this.number();
+      case 0x7d:
+        return this.unexpected(ch, 'expected a value');
       case 0x2b:
         this.pos++;
         return this.numberFail(
@@ -226,6 +243,8 @@ export class JsonTokenReader {
         this.numberFail('expected digit (0-9) to follow minus sign, for valid numeric value', this.pos);
       }
     }
+    // Jackson reads a number that starts with 0 on its slow path, which reports errors one character later.
+    const late = s.charCodeAt(this.pos) === 0x30 ? 0 : 1;
     if (s.charCodeAt(this.pos) === 0x30 && isDigit(s.charCodeAt(this.pos + 1))) {
       this.fail('Invalid numeric value: Leading zeroes not allowed', this.pos + 1);
     }
@@ -234,7 +253,7 @@ export class JsonTokenReader {
       float = true;
       this.pos++;
       if (!isDigit(s.charCodeAt(this.pos)))
-        this.numberFail('Decimal point not followed by a digit', this.pos - 1);
+        this.numberFail('Decimal point not followed by a digit', this.pos - late);
       this.skipDigits();
     }
     if ((s.charCodeAt(this.pos) | 0x20) === 0x65) {
@@ -242,7 +261,7 @@ export class JsonTokenReader {
       this.pos++;
       if (s.charCodeAt(this.pos) === 0x2b || s.charCodeAt(this.pos) === 0x2d) this.pos++;
       if (!isDigit(s.charCodeAt(this.pos)))
-        this.numberFail('Exponent indicator not followed by a digit', this.pos - 1);
+        this.numberFail('Exponent indicator not followed by a digit', this.pos - late);
       this.skipDigits();
     }
     this.text = s.slice(start, this.pos);
@@ -259,13 +278,18 @@ export class JsonTokenReader {
   }
 
   /** Reads a string whose opening quote is just before `pos`; leaves `pos` after the closing quote. */
-  private readString(): string {
+  private readString(kind: 'name' | 'string value' = 'string value'): string {
     let out = '';
     let chunkStart = this.pos;
     const s = this.source;
     for (;;) {
       if (this.pos >= s.length) {
-        this.fail('Unexpected end-of-input: was expecting closing quote for a string value', s.length);
+        this.fail(
+          kind === 'name'
+            ? 'Unexpected end-of-input in field name'
+            : 'Unexpected end-of-input: was expecting closing quote for a string value',
+          s.length,
+        );
       }
       const ch = s.charCodeAt(this.pos);
       if (ch === 0x22) {
@@ -275,8 +299,8 @@ export class JsonTokenReader {
       }
       if (ch < 0x20) {
         this.fail(
-          `Illegal unquoted character (${describeChar(ch)}): has to be escaped using backslash to be included in string value`,
-          this.pos,
+          `Illegal unquoted character (${describeChar(ch)}): has to be escaped using backslash to be included in ${kind}`,
+          this.pos++,
         );
       }
       if (ch === 0x5c) {
@@ -314,18 +338,32 @@ export class JsonTokenReader {
     return String.fromCharCode(code);
   }
 
+  /** Skips JSON white space; returns the next character code, or -1 at the end of the text. */
   private skipWhitespace(): number {
     const s = this.source;
-    while (this.pos < s.length) {
+    for (; this.pos < s.length; this.pos++) {
       const ch = s.charCodeAt(this.pos);
-      if (ch !== 0x20 && ch !== 0x09 && ch !== 0x0a && ch !== 0x0d) return ch;
-      this.pos++;
+      if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d) continue;
+      if (ch === 0x2f) {
+        this.unexpected(
+          ch,
+          "maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
+        );
+      }
+      if (ch < 0x20) {
+        this.fail(
+          `Illegal character (${describeChar(ch)}): only regular white space (\\r, \\n, \\t) is allowed between tokens`,
+          ++this.pos,
+        );
+      }
+      return ch;
     }
     return -1;
   }
 
   private unexpected(ch: number, message: string): never {
-    return this.fail(`Unexpected character (${describeChar(ch)}): ${message}`, this.pos);
+    this.pos++;
+    return this.fail(`Unexpected character (${describeChar(ch)}): ${message}`, this.pos - 1);
   }
 }
 
