@@ -1,0 +1,4 @@
+/** Receives the ids an index finds for one event value. */
+export interface IdSink {
+  hit(id: number): void;
+}
