@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 
@@ -6,25 +8,36 @@ import dynalite from 'dynalite';
 export interface EmbeddedDynalite {
   /** Hands a request whose body is still unread to dynalite. */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Waits for dynalite's pending writes and closes its LevelDB store. */
   readonly close: () => Promise<void>;
 }
 
 /**
- * Creates dynalite in-process without letting it listen: its `http.Server` is only used as a
- * request listener. Tables are ACTIVE at once (`createTableMs: 0`). On disk under
- * `<dataDir>/dynamodb` (LevelDB), in memory when `dataDir` is undefined.
+ * Creates dynalite in-process; its `http.Server` serves as a request listener for the stack's
+ * endpoint. Tables are ACTIVE at once (`createTableMs: 0`). On disk under `<dataDir>/dynamodb`
+ * (LevelDB), in memory when `dataDir` is undefined.
+ *
+ * dynalite only closes its store from `server.close()`, which fails before reaching the store
+ * when the server never listened; so it listens on a private Unix socket that nothing connects
+ * to, and a clean shutdown releases the LevelDB lock (a restart in the same process needs it).
  */
-export function createEmbeddedDynalite(dataDir: string | undefined): EmbeddedDynalite {
+export async function createEmbeddedDynalite(dataDir: string | undefined): Promise<EmbeddedDynalite> {
   const server: Server = dynalite({
     createTableMs: 0,
     deleteTableMs: 0,
     updateTableMs: 0,
     ...(dataDir === undefined ? {} : { path: join(dataDir, 'dynamodb') }),
   });
+  const socket = join(tmpdir(), `tb-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socket, () => resolve());
+  });
   return {
     handle: (req, res) => server.emit('request', req, res),
-    // dynalite's close() stops its HTTP server before closing LevelDB, and reports "not running"
-    // for a server that never listened; the store's writes are already in the OS by then.
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }

@@ -98,7 +98,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     clock,
     reroute,
   };
-  const dynamodb = createEmbeddedDynalite(options.dataDir);
+  const dynamodb = await createEmbeddedDynalite(options.dataDir);
   const host = options.host ?? '127.0.0.1';
   let endpoint = '';
   const server = createEndpointServer({

@@ -27,10 +27,15 @@ function toRecord(row: BusRow): BusRecord {
 
 /** Event buses, persisted. */
 export class BusStore {
-  constructor(private readonly db: Sqlite) {}
+  private readonly selectBus;
+
+  constructor(private readonly db: Sqlite) {
+    // PutEvents looks its bus up for every entry: prepare once.
+    this.selectBus = db.prepare('SELECT * FROM buses WHERE name = ?');
+  }
 
   get(name: string): BusRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM buses WHERE name = ?').get(name) as BusRow | undefined;
+    const row = this.selectBus.get(name) as BusRow | undefined;
     return row === undefined ? undefined : toRecord(row);
   }
 

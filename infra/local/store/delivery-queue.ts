@@ -93,8 +93,23 @@ export class DeliveryQueue {
     return row.at ?? undefined;
   }
 
-  /** Writes outcomes in one transaction; a dead delivery also gets its dead-letter record. */
+  /**
+   * Writes outcomes in one transaction; a dead delivery also gets its dead-letter record.
+   *
+   * Without an fsync (`synchronous = NORMAL` for this transaction only): WAL order still makes it
+   * survive `kill -9`, and power loss could at worst forget a "delivered" mark, which redelivers
+   * to an idempotent consumer. Only PutEvents' commits promise durability, and they stay FULL.
+   */
   record(outcomes: readonly DeliveryOutcome[], now: number): void {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.write(outcomes, now);
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
+  }
+
+  private write(outcomes: readonly DeliveryOutcome[], now: number): void {
     const update = this.db.prepare(
       'UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?',
     );
