@@ -30,6 +30,27 @@ export function loginEntries(busName: string): PutEventsRequestEntry[] {
   }));
 }
 
+/** Counts a call's answer: acknowledged entries (with the time their call was sent) and failed ones. */
+class Tally {
+  acknowledged = 0;
+  failed = 0;
+  readonly sentAt = new Map<string, number>();
+
+  add(entries: readonly { EventId?: string }[], sent: number): void {
+    for (const entry of entries) {
+      if (entry.EventId === undefined) this.failed++;
+      else {
+        this.acknowledged++;
+        this.sentAt.set(entry.EventId, sent);
+      }
+    }
+  }
+
+  result(seconds: number): LoadResult {
+    return { acknowledged: this.acknowledged, failed: this.failed, seconds, sentAt: this.sentAt };
+  }
+}
+
 export interface LoadResult {
   readonly acknowledged: number;
   readonly failed: number;
@@ -46,32 +67,22 @@ export async function closedLoop(options: {
   seconds: number;
 }): Promise<LoadResult> {
   const client = rawPutEvents(options.endpoint);
-  const sentAt = new Map<string, number>();
-  let acknowledged = 0;
-  let failed = 0;
+  const tally = new Tally();
   const started = Date.now();
   const deadline = started + options.seconds * 1000;
   const worker = async (): Promise<void> => {
     while (Date.now() < deadline) {
       const sent = Date.now();
       try {
-        const entries = await client.send(JSON.stringify({ Entries: loginEntries(options.busName) }));
-        for (const entry of entries) {
-          if (entry.EventId === undefined) failed++;
-          else {
-            acknowledged++;
-            sentAt.set(entry.EventId, sent);
-          }
-        }
+        tally.add(await client.send(JSON.stringify({ Entries: loginEntries(options.busName) })), sent);
       } catch {
-        failed += 10;
+        tally.failed += 10;
       }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  const seconds = (Date.now() - started) / 1000;
   client.close();
-  return { acknowledged, failed, seconds, sentAt };
+  return tally.result((Date.now() - started) / 1000);
 }
 
 /** Open loop: one 10-entry call every `10_000 / eventsPerSecond` ms for `seconds`, not waiting for answers. */
@@ -82,36 +93,25 @@ export async function steadyRate(options: {
   seconds: number;
 }): Promise<LoadResult> {
   const client = rawPutEvents(options.endpoint);
-  const sentAt = new Map<string, number>();
-  let acknowledged = 0;
-  let failed = 0;
+  const tally = new Tally();
   const calls: Promise<void>[] = [];
   const intervalMs = 10_000 / options.eventsPerSecond;
   const started = Date.now();
   const total = Math.round((options.seconds * 1000) / intervalMs);
   for (let index = 0; index < total; index++) {
-    const due = started + index * intervalMs;
-    const wait = due - Date.now();
+    const wait = started + index * intervalMs - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const sent = Date.now();
     calls.push(
       client.send(JSON.stringify({ Entries: loginEntries(options.busName) })).then(
-        (entries) => {
-          for (const entry of entries) {
-            if (entry.EventId === undefined) failed++;
-            else {
-              acknowledged++;
-              sentAt.set(entry.EventId, sent);
-            }
-          }
-        },
+        (entries) => tally.add(entries, sent),
         () => {
-          failed += 10;
+          tally.failed += 10;
         },
       ),
     );
   }
   await Promise.all(calls);
   client.close();
-  return { acknowledged, failed, seconds: (Date.now() - started) / 1000, sentAt };
+  return tally.result((Date.now() - started) / 1000);
 }

@@ -17,7 +17,11 @@ function requiredArgument(member: string): EntryError {
   };
 }
 
-const malformedDetail: EntryError = { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+/** AWS's answer for a Detail that is not the JSON text of an object (recorded, §1.4). */
+export const malformedDetail: EntryError = {
+  ErrorCode: 'MalformedDetail',
+  ErrorMessage: 'Detail is malformed.',
+};
 
 /** The parsed Detail object, or undefined when the text is not JSON of an object. */
 export function parseDetail(detail: string): object | undefined {

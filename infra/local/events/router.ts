@@ -1,4 +1,5 @@
-import type { CompiledPattern } from '../../../rules/pattern/compiled-pattern.js';
+import { MalformedEventError } from '../../../rules/pattern/errors.js';
+import { RuleMatcher } from '../../../rules/pattern/machine/index.js';
 import type { RuleRecord } from '../store/rule-store.js';
 import type { TargetRecord } from '../store/target-store.js';
 import { isJsonObject } from './input-reader.js';
@@ -17,10 +18,9 @@ export interface DeliveryPlan {
   readonly deadLetter: boolean;
 }
 
-interface RoutedRule {
-  readonly name: string;
-  readonly pattern: CompiledPattern;
-  readonly plans: readonly DeliveryPlan[];
+interface RoutedBus {
+  readonly matcher: RuleMatcher;
+  readonly plans: Map<string, readonly DeliveryPlan[]>;
 }
 
 function planOf(target: TargetRecord): DeliveryPlan {
@@ -38,36 +38,49 @@ function planOf(target: TargetRecord): DeliveryPlan {
 }
 
 /**
- * The enabled rules of each bus with their compiled patterns and targets, rebuilt from the
- * stores whenever a rule or a target changes, so PutEvents matches without touching SQLite.
+ * The enabled rules of each bus, indexed by the many-rule matcher (`rules/pattern/machine/`), with
+ * their targets; rebuilt from the stores whenever a rule or a target changes, so PutEvents
+ * matches the envelope text in one pass without touching SQLite or parsing the event.
  */
 export class Router {
-  private byBus = new Map<string, RoutedRule[]>();
+  private byBus = new Map<string, RoutedBus>();
 
   constructor(private readonly engine: PatternEngine) {}
 
   rebuild(rules: readonly RuleRecord[], targets: readonly TargetRecord[]): void {
-    const targetsByRule = new Map<string, TargetRecord[]>();
+    const plansByRule = new Map<string, DeliveryPlan[]>();
     for (const target of targets) {
       const key = `${target.bus}\u0000${target.rule}`;
-      targetsByRule.set(key, [...(targetsByRule.get(key) ?? []), target]);
+      plansByRule.set(key, [...(plansByRule.get(key) ?? []), planOf(target)]);
     }
-    const byBus = new Map<string, RoutedRule[]>();
+    const byBus = new Map<string, RoutedBus>();
     for (const rule of rules) {
       if (rule.state === 'DISABLED' || rule.eventPattern === undefined) continue;
-      const plans = (targetsByRule.get(`${rule.bus}\u0000${rule.name}`) ?? []).map(planOf);
-      const routed = { name: rule.name, pattern: this.engine.compile(rule.eventPattern), plans };
-      byBus.set(rule.bus, [...(byBus.get(rule.bus) ?? []), routed]);
+      let bus = byBus.get(rule.bus);
+      if (bus === undefined) {
+        bus = { matcher: new RuleMatcher(), plans: new Map() };
+        byBus.set(rule.bus, bus);
+      }
+      bus.matcher.addRule(rule.name, this.engine.compile(rule.eventPattern));
+      bus.plans.set(rule.name, plansByRule.get(`${rule.bus}\u0000${rule.name}`) ?? []);
     }
     this.byBus = byBus;
   }
 
-  /** The deliveries an event on `bus` causes: every target of every enabled rule it matches. */
-  route(bus: string, event: unknown): DeliveryPlan[] {
-    const plans: DeliveryPlan[] = [];
-    for (const rule of this.byBus.get(bus) ?? []) {
-      if (this.engine.matches(rule.pattern, event)) plans.push(...rule.plans);
+  /**
+   * The deliveries an event on `bus` causes: every target of every enabled rule its envelope
+   * text matches; undefined when the matcher refuses the event as too large or too deep.
+   */
+  route(bus: string, envelope: string): DeliveryPlan[] | undefined {
+    const routed = this.byBus.get(bus);
+    if (routed === undefined) return [];
+    let names: string[];
+    try {
+      names = routed.matcher.matchText(envelope);
+    } catch (error) {
+      if (error instanceof MalformedEventError) return undefined;
+      throw error;
     }
-    return plans;
+    return names.flatMap((name) => routed.plans.get(name) ?? []);
   }
 }

@@ -4,7 +4,7 @@ import { busNameOf } from '../arns.js';
 import { buildEnvelope } from '../build-envelope.js';
 import { assertConstraints, type MemberCheck } from '../constraints.js';
 import { describeEntries } from '../describe-entries.js';
-import { type EntryError, entryError, parseDetail } from '../entry-error.js';
+import { type EntryError, entryError, malformedDetail, parseDetail } from '../entry-error.js';
 import { entrySize } from '../entry-size.js';
 import { ValidationException } from '../errors.js';
 import type { EventsContext } from '../events-context.js';
@@ -100,7 +100,8 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
       detailText: detailText ?? '{}',
     };
     const envelope = buildEnvelope(fields);
-    const deliveries = context.router.route(bus, JSON.parse(envelope));
+    const deliveries = context.router.route(bus, envelope);
+    if (deliveries === undefined) return malformedDetail;
     logged.push({ id, bus, time, receivedAt, envelope, deliveries });
     return { EventId: id };
   });
