@@ -28,11 +28,19 @@ export class DeliveryWorker {
   private flushScheduled = false;
   private cancelTimer: (() => void) | undefined;
   private stopped = false;
+  /** Targets that may have pending deliveries: those pending at start, then those committed to. */
+  private readonly targets: Set<string>;
 
-  constructor(private readonly options: DeliveryWorkerOptions) {}
+  constructor(private readonly options: DeliveryWorkerOptions) {
+    this.targets = new Set(options.queue.pendingTargets());
+  }
 
-  /** Looks for due deliveries soon (coalesced: many wakes in one turn make one look). */
-  wake(): void {
+  /**
+   * Looks for due deliveries soon (coalesced: many wakes in one turn make one look), including
+   * those of `targetArns`, which just got new deliveries.
+   */
+  wake(targetArns: Iterable<string> = []): void {
+    for (const arn of targetArns) this.targets.add(arn);
     if (this.pumpScheduled || this.stopped) return;
     this.pumpScheduled = true;
     setImmediate(() => {
@@ -53,7 +61,7 @@ export class DeliveryWorker {
     if (this.stopped) return;
     const { queue, clock, concurrencyPerConsumer } = this.options;
     const now = clock.now();
-    for (const targetArn of queue.dueTargets(now)) {
+    for (const targetArn of this.targets) {
       const free = concurrencyPerConsumer - (this.runningByTarget.get(targetArn) ?? 0);
       if (free <= 0) continue;
       const limit = free + (this.claimedByTarget.get(targetArn) ?? 0);

@@ -93,7 +93,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     rules,
     targets,
     router,
-    eventLog: new EventLog(db, () => worker.wake()),
+    eventLog: new EventLog(db, (targetArns) => worker.wake(targetArns)),
     patterns: options.patterns,
     clock,
     reroute,

@@ -48,27 +48,45 @@ interface DueRow {
 
 /** Pending deliveries in SQLite: what is due, and the outcome of each attempt. */
 export class DeliveryQueue {
-  constructor(private readonly db: Sqlite) {}
+  private readonly selectDue;
+  private readonly selectNextDue;
+  private readonly update;
+  private readonly insertDead;
 
-  /** Target ARNs having a delivery due at `now`. */
-  dueTargets(now: number): string[] {
+  constructor(private readonly db: Sqlite) {
+    // Delivery runs these for every event: prepare once.
+    this.selectDue = db.prepare(
+      `SELECT d.id, d.event_seq, d.rule, d.target_arn, d.max_retry_attempts, d.max_event_age_seconds,
+              d.dead_letter, d.attempts, e.received_at, e.envelope
+       FROM deliveries d JOIN events e ON e.seq = d.event_seq
+       WHERE d.status = 'pending' AND d.target_arn = ? AND d.next_attempt_at <= ?
+       ORDER BY d.next_attempt_at, d.id LIMIT ?`,
+    );
+    this.selectNextDue = db.prepare(
+      "SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending' AND next_attempt_at > ?",
+    );
+    this.update = db.prepare(
+      'UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?',
+    );
+    this.insertDead = db.prepare(
+      `INSERT INTO dead_letters (delivery_id, event_seq, rule, target_arn, attempts, error_code, error_message,
+         exhausted_condition, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  /** Target ARNs with pending deliveries; read once at start, then known from what is committed. */
+  pendingTargets(): string[] {
     const rows = this.db
-      .prepare("SELECT DISTINCT target_arn FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ?")
-      .all(now) as { target_arn: string }[];
+      .prepare("SELECT DISTINCT target_arn FROM deliveries WHERE status = 'pending'")
+      .all() as {
+      target_arn: string;
+    }[];
     return rows.map((row) => row.target_arn);
   }
 
   /** Up to `limit` deliveries of one target due at `now`, oldest first. */
   due(options: { targetArn: string; now: number; limit: number }): DueDelivery[] {
-    const rows = this.db
-      .prepare(
-        `SELECT d.id, d.event_seq, d.rule, d.target_arn, d.max_retry_attempts, d.max_event_age_seconds,
-                d.dead_letter, d.attempts, e.received_at, e.envelope
-         FROM deliveries d JOIN events e ON e.seq = d.event_seq
-         WHERE d.status = 'pending' AND d.target_arn = ? AND d.next_attempt_at <= ?
-         ORDER BY d.next_attempt_at, d.id LIMIT ?`,
-      )
-      .all(options.targetArn, options.now, options.limit) as DueRow[];
+    const rows = this.selectDue.all(options.targetArn, options.now, options.limit) as DueRow[];
     return rows.map((row) => ({
       id: row.id,
       eventSeq: row.event_seq,
@@ -85,11 +103,7 @@ export class DeliveryQueue {
 
   /** When the next pending delivery not yet due at `now` falls due, if any. */
   nextDueAt(now: number): number | undefined {
-    const row = this.db
-      .prepare(
-        "SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending' AND next_attempt_at > ?",
-      )
-      .get(now) as { at: number | null };
+    const row = this.selectNextDue.get(now) as { at: number | null };
     return row.at ?? undefined;
   }
 
@@ -110,13 +124,7 @@ export class DeliveryQueue {
   }
 
   private write(outcomes: readonly DeliveryOutcome[], now: number): void {
-    const update = this.db.prepare(
-      'UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?',
-    );
-    const insertDead = this.db.prepare(
-      `INSERT INTO dead_letters (delivery_id, event_seq, rule, target_arn, attempts, error_code, error_message,
-         exhausted_condition, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const { update, insertDead } = this;
     this.db.transaction(() => {
       for (const outcome of outcomes) {
         if (outcome.kind === 'delivered')

@@ -33,7 +33,7 @@ export class EventLog {
 
   constructor(
     private readonly db: Sqlite,
-    private readonly onCommitted: () => void,
+    private readonly onCommitted: (targetArns: ReadonlySet<string>) => void,
   ) {
     this.insertEvent = db.prepare(
       `INSERT INTO events (id, bus, time, received_at, replay_name, envelope)
@@ -70,7 +70,10 @@ export class EventLog {
       return;
     }
     for (const waiter of waiters) waiter.resolve();
-    this.onCommitted();
+    const targetArns = new Set<string>();
+    for (const waiter of waiters)
+      for (const event of waiter.events) for (const plan of event.deliveries) targetArns.add(plan.targetArn);
+    this.onCommitted(targetArns);
   }
 
   private write(event: LoggedEvent): void {

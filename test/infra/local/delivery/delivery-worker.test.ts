@@ -28,7 +28,7 @@ function setup(options: { consumer: string; attempts: number }) {
     clock,
     concurrencyPerConsumer: 2,
   });
-  const log = new EventLog(db, () => worker.wake());
+  const log = new EventLog(db, (targetArns) => worker.wake(targetArns));
   const append = (id: string) =>
     log.append([
       {
