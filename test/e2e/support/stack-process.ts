@@ -8,6 +8,8 @@ export interface StackProcess {
   readonly endpoint: string;
   /** Resolves with the exit code or signal once the process has ended. */
   readonly exited: Promise<number | NodeJS.Signals | null>;
+  /** What the process printed up to and including its endpoint line. */
+  readonly banner: () => string;
 }
 
 /** Spawns `infra/local/main.ts start --port 0` and resolves once it prints its endpoint. */
@@ -33,10 +35,11 @@ export function spawnStack(args: readonly string[], env: NodeJS.ProcessEnv = {})
     const onData = (chunk: Buffer): void => {
       output += chunk.toString('utf8');
       const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1] !== undefined) {
+      if (match?.[1] !== undefined && output.includes('Ctrl-C')) {
         child.stdout?.off('data', onData);
         child.stdout?.resume();
-        resolve({ child, endpoint: match[1], exited });
+        const banner = output;
+        resolve({ child, endpoint: match[1], exited, banner: () => banner });
       }
     };
     child.stdout?.on('data', onData);
