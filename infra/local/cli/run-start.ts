@@ -30,9 +30,6 @@ export async function runStart(args: readonly string[]): Promise<void> {
     patterns: patternEngine,
     root,
   });
-  process.stdout.write(
-    `${startupBanner({ endpoint: stack.endpoint, region, dataDir: options.dataDir, busName: 'trackbridge', tableName, ruleCount: catalog.length })}\n`,
-  );
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) process.exit(130);
@@ -48,4 +45,8 @@ export async function runStart(args: readonly string[]): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Printed only once the handlers are in place: a signal sent on seeing the banner stops cleanly.
+  process.stdout.write(
+    `${startupBanner({ endpoint: stack.endpoint, region, dataDir: options.dataDir, busName: 'trackbridge', tableName, ruleCount: catalog.length })}\n`,
+  );
 }
