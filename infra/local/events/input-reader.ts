@@ -59,10 +59,11 @@ export class InputReader {
   timestamp(member: string): number | undefined {
     const value = this.raw(member);
     if (value === undefined) return undefined;
-    const epochMs = typeof value === 'number' ? Math.round(value * 1000) : Date.parse(String(value));
-    // Beyond ±8.64e15 ms a JavaScript Date (and an ISO-8601 time) cannot represent the instant.
-    if ((typeof value === 'number' || typeof value === 'string') && Math.abs(epochMs) <= 8.64e15)
-      return epochMs;
+    if (typeof value === 'number' || typeof value === 'string') {
+      const epochMs = typeof value === 'number' ? Math.round(value * 1000) : Date.parse(value);
+      // Beyond ±8.64e15 ms a JavaScript Date (and an ISO-8601 time) cannot represent the instant.
+      if (Math.abs(epochMs) <= 8.64e15) return epochMs;
+    }
     throw wrongType(this.name(member), 'a timestamp');
   }
 
