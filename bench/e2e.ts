@@ -115,7 +115,7 @@ export async function run(): Promise<void> {
     const lines = [
       machineLine(),
       '',
-      `Stack in its own process (\`trackbridge start\`, on-disk state, WAL + synchronous=FULL), 10 \`User Logged In\` entries per PutEvents call, ${seconds} s per phase; consumers log one JSON line per event as on Lambda.`,
+      `Stack in its own process (\`trackbridge start\`, on-disk state; each PutEvents answered after an fdatasync of the WAL), 10 \`User Logged In\` entries per PutEvents call, ${seconds} s per phase; consumers log one JSON line per event as on Lambda.`,
       '',
       '| Measure | Result | Goal (minimum) |',
       '| --- | --- | --- |',

@@ -57,7 +57,7 @@ function configureConsumerEnvironment(
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const scope = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(options.dataDir);
+  const { db, walSync } = openDatabase(options.dataDir);
   const buses = new BusStore(db);
   const rules = new RuleStore(db);
   const targets = new TargetStore(db);
@@ -93,7 +93,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     rules,
     targets,
     router,
-    eventLog: new EventLog(db, (targetArns) => worker.wake(targetArns)),
+    eventLog: new EventLog(db, (targetArns) => worker.wake(targetArns), walSync),
     patterns: options.patterns,
     clock,
     reroute,
@@ -123,6 +123,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     await worker.stop();
     await dynamodb.close();
+    await walSync?.close();
     db.close();
   };
   return { endpoint, port, close };
