@@ -1,19 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '../delivery/clock.js';
-import { ConsumerRegistry } from '../delivery/consumer-registry.js';
-import { DeliveryWorker } from '../delivery/delivery-worker.js';
 import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
-import type { EventsContext } from '../events/events-context.js';
-import { Router } from '../events/router.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
-import { BusStore } from '../store/bus-store.js';
-import { DeliveryQueue } from '../store/delivery-queue.js';
-import { EventLog } from '../store/event-log.js';
 import { openDatabase } from '../store/open-database.js';
-import { RuleStore } from '../store/rule-store.js';
-import { TargetStore } from '../store/target-store.js';
-import { applyCatalog } from './apply-catalog.js';
+import { createDeliveryWorker } from './create-delivery-worker.js';
+import { createEventsContext } from './create-events-context.js';
 import { createTables } from './create-tables.js';
 import type { LocalStackOptions } from './local-stack-options.js';
 import { stackStatus } from './stack-status.js';
@@ -57,47 +49,10 @@ function configureConsumerEnvironment(
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const scope = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
   const clock = options.clock ?? systemClock;
-  const { db, walSync } = openDatabase(options.dataDir);
-  const buses = new BusStore(db);
-  const rules = new RuleStore(db);
-  const targets = new TargetStore(db);
-  const now = clock.now();
-  for (const name of ['default', options.busName ?? 'trackbridge']) buses.create({ name, now });
-  applyCatalog({ buses, rules, targets }, { catalog: options.catalog, scope, now });
-
-  const timeoutMs = options.consumerTimeoutMs ?? 30_000;
-  const consumers = new ConsumerRegistry(
-    [
-      ...options.catalog.map((entry) => ({
-        name: entry.consumer.name,
-        entry: entry.consumer.entry,
-        timeoutMs,
-      })),
-      ...(options.extraConsumers ?? []),
-    ],
-    options.root,
-  );
-  const worker = new DeliveryWorker({
-    queue: new DeliveryQueue(db),
-    consumers,
-    clock,
-    concurrencyPerConsumer: options.concurrencyPerConsumer ?? 8,
-  });
-  const router = new Router(options.patterns);
-  const reroute = (): void => router.rebuild(rules.all(), targets.all());
-  reroute();
-  const events: EventsContext = {
-    scope,
-    maxEntriesBytes: options.maxEntriesBytes ?? 1_048_576,
-    buses,
-    rules,
-    targets,
-    router,
-    eventLog: new EventLog(db, (targetArns) => worker.wake(targetArns), walSync),
-    patterns: options.patterns,
-    clock,
-    reroute,
-  };
+  const database = openDatabase(options.dataDir);
+  const { db, walSync } = database;
+  const worker = createDeliveryWorker(db, { ...options, clock });
+  const events = createEventsContext(database, { ...options, clock, scope, worker });
   const dynamodb = await createEmbeddedDynalite(options.dataDir);
   const host = options.host ?? '127.0.0.1';
   let endpoint = '';
