@@ -1,13 +1,15 @@
 import { StartOptionsError } from './parse-start-options.js';
 import { runStart } from './run-start.js';
 
-const usage = `Usage: trackbridge start [--port 4010] [--host 127.0.0.1] [--data-dir .trackbridge] [--memory]
+const usage = `Usage: trackbridge start [--port 4010] [--host 127.0.0.1] [--data-dir .trackbridge] [--memory] [--durability disk|process]
 
   start   Run the local stack: the EventBridge and DynamoDB APIs on one endpoint.
           --port      port to listen on, 0 for any free port   (TRACKBRIDGE_PORT, default 4010)
           --host      address to bind; loopback unless asked    (TRACKBRIDGE_HOST, default 127.0.0.1)
           --data-dir  where state lives                         (TRACKBRIDGE_DATA_DIR, default .trackbridge)
           --memory    keep nothing on disk                      (TRACKBRIDGE_MEMORY=1)
+          --durability disk: acknowledged events survive power loss (fsync before answering)
+                       process: they survive kill -9 only, answered sooner   (TRACKBRIDGE_DURABILITY, default disk)
 
 Example: npx trackbridge start --port 0`;
 

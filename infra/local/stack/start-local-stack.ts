@@ -49,7 +49,7 @@ function configureConsumerEnvironment(
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const scope = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
   const clock = options.clock ?? systemClock;
-  const database = openDatabase(options.dataDir);
+  const database = openDatabase(options.dataDir, options.durability);
   const { db, walSync } = database;
   const worker = createDeliveryWorker(db, { ...options, clock });
   const events = createEventsContext(database, { ...options, clock, scope, worker });
