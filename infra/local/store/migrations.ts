@@ -71,4 +71,6 @@ export const migrations: readonly string[] = [
     created_at INTEGER NOT NULL
   );
   `,
+  // A target's constant `Input`, delivered instead of the event (PutTargets, aws-behaviour.md §4.3).
+  'ALTER TABLE deliveries ADD COLUMN input TEXT;',
 ];
