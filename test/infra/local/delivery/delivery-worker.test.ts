@@ -13,7 +13,7 @@ import { waitFor } from '../../../support/wait-for.js';
 
 const arnOf = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
 
-function setup(options: { consumer: string; attempts: number }) {
+function setup(options: { consumer: string; attempts: number; maxAgeSeconds?: number }) {
   const { db } = openDatabase(undefined);
   const clock = compressedClock(1_000);
   const consumers = new ConsumerRegistry(
@@ -55,7 +55,7 @@ function setup(options: { consumer: string; attempts: number }) {
             targetId: options.consumer,
             targetArn: arnOf(options.consumer),
             maximumRetryAttempts: options.attempts,
-            maximumEventAgeInSeconds: 86_400,
+            maximumEventAgeInSeconds: options.maxAgeSeconds ?? 86_400,
             deadLetter: true,
           },
         ],
@@ -99,6 +99,19 @@ describe('DeliveryWorker', () => {
         attempts: 3,
       },
     ]);
+  });
+
+  it('dead-letters a delivery whose retries would outlive the maximum event age', async () => {
+    current = setup({ consumer: 'failing', attempts: 185, maxAgeSeconds: 60 });
+    await current.append('66666666-6666-4666-8666-666666666666');
+    const { db } = current;
+    await waitFor(() => statusOf(db)[0]?.status === 'dead');
+    const [dead] = db.prepare('SELECT exhausted_condition, attempts FROM dead_letters').all() as {
+      exhausted_condition: string;
+      attempts: number;
+    }[];
+    expect(dead?.exhausted_condition).toBe('MaximumEventAgeInSeconds');
+    expect(dead?.attempts).toBeLessThan(185);
   });
 
   it('never runs more invocations of one consumer at a time than its concurrency limit', async () => {
