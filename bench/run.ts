@@ -8,6 +8,7 @@ const benchmarks: Record<string, Benchmark> = {
   patterns: async (args) => (await import('./patterns.js')).benchPatterns(args),
   consumers: async () => (await import('./consumers.js')).run(),
   'cdk-synth': async () => (await import('./cdk-synth.js')).run(),
+  e2e: async () => (await import('./e2e.js')).run(),
 };
 
 const [requested, ...args] = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `trackbridge` command: runs the TypeScript entry through tsx's loader (no build step).
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../infra/local/main.ts');

@@ -1,0 +1,124 @@
+import type { DeliveryOutcome, DeliveryQueue, DueDelivery } from '../store/delivery-queue.js';
+import { attemptDelivery } from './attempt-delivery.js';
+import type { Clock } from './clock.js';
+import type { ConsumerRegistry } from './consumer-registry.js';
+
+export interface DeliveryWorkerOptions {
+  readonly queue: DeliveryQueue;
+  readonly consumers: ConsumerRegistry;
+  readonly clock: Clock;
+  /** Invocations of one consumer at a time, like a Lambda function's reserved concurrency. */
+  readonly concurrencyPerConsumer: number;
+  readonly random?: () => number;
+}
+
+/**
+ * Delivers pending deliveries from the event log, asynchronously from PutEvents: woken when
+ * events commit, when an attempt ends, and when a retry falls due. At-least-once: a delivery is
+ * marked done only after its consumer returned, so a crash in between redelivers it (consumers
+ * are idempotent). Outcomes of attempts ending together are written in one transaction.
+ */
+export class DeliveryWorker {
+  private readonly claimed = new Set<number>();
+  private readonly claimedByTarget = new Map<string, number>();
+  private readonly runningByTarget = new Map<string, number>();
+  private readonly running = new Set<Promise<void>>();
+  private outcomes: { outcome: DeliveryOutcome; delivery: DueDelivery }[] = [];
+  private pumpScheduled = false;
+  private flushScheduled = false;
+  private cancelTimer: (() => void) | undefined;
+  private stopped = false;
+  /** Targets that may have pending deliveries: those pending at start, then those committed to. */
+  private readonly targets: Set<string>;
+
+  constructor(private readonly options: DeliveryWorkerOptions) {
+    this.targets = new Set(options.queue.pendingTargets());
+  }
+
+  /**
+   * Looks for due deliveries soon (coalesced: many wakes in one turn make one look), including
+   * those of `targetArns`, which just got new deliveries.
+   */
+  wake(targetArns: Iterable<string> = []): void {
+    for (const arn of targetArns) this.targets.add(arn);
+    if (this.pumpScheduled || this.stopped) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  /** Stops taking work, waits for attempts under way (bounded by their timeouts), records them. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.cancelTimer?.();
+    await Promise.all([...this.running]);
+    this.flush();
+  }
+
+  private pump(): void {
+    if (this.stopped) return;
+    const { queue, clock, concurrencyPerConsumer } = this.options;
+    const now = clock.now();
+    for (const targetArn of this.targets) {
+      const free = concurrencyPerConsumer - (this.runningByTarget.get(targetArn) ?? 0);
+      if (free <= 0) continue;
+      const limit = free + (this.claimedByTarget.get(targetArn) ?? 0);
+      const due = queue.due({ targetArn, now, limit }).filter((delivery) => !this.claimed.has(delivery.id));
+      for (const delivery of due.slice(0, free)) this.start(delivery);
+    }
+    this.armTimer(now);
+  }
+
+  private armTimer(now: number): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    const next = this.options.queue.nextDueAt(now);
+    if (next !== undefined) this.cancelTimer = this.options.clock.after(next - now, () => this.wake());
+  }
+
+  private start(delivery: DueDelivery): void {
+    const { targetArn } = delivery;
+    this.claimed.add(delivery.id);
+    this.claimedByTarget.set(targetArn, (this.claimedByTarget.get(targetArn) ?? 0) + 1);
+    this.runningByTarget.set(targetArn, (this.runningByTarget.get(targetArn) ?? 0) + 1);
+    const random = this.options.random ?? Math.random;
+    const attempt = attemptDelivery(delivery, {
+      consumers: this.options.consumers,
+      clock: this.options.clock,
+      random,
+    })
+      .then((outcome) => {
+        this.runningByTarget.set(targetArn, (this.runningByTarget.get(targetArn) ?? 1) - 1);
+        this.outcomes.push({ outcome, delivery });
+        this.scheduleFlush();
+      })
+      .finally(() => this.running.delete(attempt));
+    this.running.add(attempt);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+      this.wake();
+    });
+  }
+
+  private flush(): void {
+    const batch = this.outcomes;
+    if (batch.length === 0) return;
+    this.outcomes = [];
+    this.options.queue.record(
+      batch.map((entry) => entry.outcome),
+      this.options.clock.now(),
+    );
+    for (const { delivery } of batch) {
+      this.claimed.delete(delivery.id);
+      this.claimedByTarget.set(delivery.targetArn, (this.claimedByTarget.get(delivery.targetArn) ?? 1) - 1);
+    }
+  }
+}

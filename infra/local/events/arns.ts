@@ -1,0 +1,35 @@
+/** ARNs as EventBridge builds them (aws-behaviour.md §4.1, recorded from AWS). */
+export interface ArnScope {
+  readonly region: string;
+  readonly accountId: string;
+}
+
+export function busArn(scope: ArnScope, bus: string): string {
+  return `arn:aws:events:${scope.region}:${scope.accountId}:event-bus/${bus}`;
+}
+
+/** A rule on the default bus has no bus segment: `rule/<rule>`; on a custom bus `rule/<bus>/<rule>`. */
+export function ruleArn(scope: ArnScope, bus: string, rule: string): string {
+  const path = bus === 'default' ? rule : `${bus}/${rule}`;
+  return `arn:aws:events:${scope.region}:${scope.accountId}:rule/${path}`;
+}
+
+/** A Lambda function's ARN, the form a catalog consumer is targeted by. */
+export function functionArn(scope: ArnScope, functionName: string): string {
+  return `arn:aws:lambda:${scope.region}:${scope.accountId}:function:${functionName}`;
+}
+
+/** The function name of a Lambda function ARN (optionally qualified), or undefined. */
+export function functionNameOf(arn: string): string | undefined {
+  const match =
+    /^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:([A-Za-z0-9_-]+)(?::[A-Za-z0-9$_-]+)?$/.exec(arn);
+  return match?.[1];
+}
+
+/** The bus name of an `EventBusName` member, which is a name or a bus ARN; absent means `default`. */
+export function busNameOf(nameOrArn: string | undefined): string {
+  if (nameOrArn === undefined) return 'default';
+  const marker = ':event-bus/';
+  const at = nameOrArn.indexOf(marker);
+  return nameOrArn.startsWith('arn:') && at >= 0 ? nameOrArn.slice(at + marker.length) : nameOrArn;
+}

@@ -1,0 +1,59 @@
+import { AwsError } from '../../../rules/aws-error.js';
+
+/** Coral's constraint failure, and EventBridge's generic "this request is not acceptable" (400). */
+export class ValidationException extends AwsError {
+  constructor(message: string) {
+    super('ValidationException', message);
+  }
+}
+
+/** An unknown bus or rule: `Rule <name> does not exist on EventBus <bus>.` [AWS-rec LS-EV]. */
+export class ResourceNotFoundException extends AwsError {
+  constructor(message: string) {
+    super('ResourceNotFoundException', message);
+  }
+}
+
+/** A bus that already exists: `Event bus <name> already exists.` [AWS-rec LS-EV]. */
+export class ResourceAlreadyExistsException extends AwsError {
+  constructor(message: string) {
+    super('ResourceAlreadyExistsException', message);
+  }
+}
+
+/** A quota reached, e.g. the sixth target of a rule [AWS-rec LS-EV]. */
+export class LimitExceededException extends AwsError {
+  constructor(message = 'The requested resource exceeds the maximum number allowed.') {
+    super('LimitExceededException', message);
+  }
+}
+
+/** A body that is not JSON, or a member of the wrong JSON type (Coral's deserializer). */
+export class SerializationException extends AwsError {
+  constructor(message: string, cause?: unknown) {
+    super('SerializationException', message, cause === undefined ? undefined : { cause });
+  }
+}
+
+/** An `X-Amz-Target` that names no operation of the service. */
+export class UnknownOperationException extends AwsError {
+  constructor() {
+    super('UnknownOperationException', 'The requested operation is not recognized by the service.');
+  }
+}
+
+/** A body over the endpoint's cap, refused while streaming, before any parsing (HTTP 413). */
+export class RequestEntityTooLargeException extends AwsError {
+  constructor(limitBytes: number) {
+    super('RequestEntityTooLargeException', `Request must be smaller than ${limitBytes} bytes.`, {
+      statusCode: 413,
+    });
+  }
+}
+
+/** A fault of the emulator itself: 500, which SDKs retry (aws-behaviour.md §2.3). */
+export class InternalException extends AwsError {
+  constructor(options?: { cause?: unknown }) {
+    super('InternalException', 'An internal error occurred.', { statusCode: 500, ...options });
+  }
+}

@@ -1,0 +1,27 @@
+import type { Clock } from '../delivery/clock.js';
+import type { BusStore } from '../store/bus-store.js';
+import type { EventLog } from '../store/event-log.js';
+import type { RuleStore } from '../store/rule-store.js';
+import type { TargetStore } from '../store/target-store.js';
+import type { ArnScope } from './arns.js';
+import type { PatternEngine } from './pattern-engine.js';
+import type { Router } from './router.js';
+
+/** Everything an EventBridge operation may use. */
+export interface EventsContext {
+  readonly scope: ArnScope;
+  /** AWS's PutEvents size limit, applied to the request total (aws-behaviour.md §1.2). */
+  readonly maxEntriesBytes: number;
+  readonly buses: BusStore;
+  readonly rules: RuleStore;
+  readonly targets: TargetStore;
+  readonly router: Router;
+  readonly eventLog: EventLog;
+  readonly patterns: PatternEngine;
+  readonly clock: Clock;
+  /** Rebuilds the router after a rule or target change. */
+  readonly reroute: () => void;
+}
+
+/** An EventBridge operation: validated input in, output members out (`{}` when it has none). */
+export type EventsOperation = (context: EventsContext, input: unknown) => Promise<object> | object;

@@ -1,0 +1,46 @@
+import type { MemberConstraint } from './constraints.js';
+
+/**
+ * The EventBridge model's constraints for the members this emulator validates, copied from
+ * botocore `data/events/2015-10-07/service-2.json` (a test checks them against that file).
+ * Clients validate none of them (JS SDK v3 does no constraint checks), so the server must.
+ */
+export const modelConstraints = {
+  RuleName: { min: 1, max: 64, pattern: '[\\.\\-_A-Za-z0-9]+' },
+  EventBusName: { min: 1, max: 256, pattern: '[/\\.\\-_A-Za-z0-9]+' },
+  EventBusNameOrArn: {
+    min: 1,
+    max: 1600,
+    pattern: '(arn:aws[\\w-]*:events:[a-z]+-[a-z]+-[\\w-]+:[0-9]{12}:event-bus\\/)?[/\\.\\-_A-Za-z0-9]+',
+  },
+  NonPartnerEventBusNameOrArn: {
+    min: 1,
+    max: 1600,
+    pattern: '(arn:aws[\\w-]*:events:[a-z]+-[a-z]+-[\\w-]+:[0-9]{12}:event-bus\\/)?[\\.\\-_A-Za-z0-9]+',
+  },
+  EventPattern: { max: 4096 },
+  ScheduleExpression: { max: 256 },
+  RuleDescription: { max: 512 },
+  EventBusDescription: { max: 512 },
+  RoleArn: { min: 1, max: 1600 },
+  RuleState: { enum: ['ENABLED', 'DISABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS'] },
+  NextToken: { min: 1, max: 2048 },
+  LimitMax100: { min: 1, max: 100 },
+  PutEventsRequestEntryList: { min: 1, max: 10 },
+  EndpointId: { min: 1, max: 50, pattern: '^[A-Za-z0-9\\-]+[\\.][A-Za-z0-9\\-]+$' },
+  TraceHeader: { min: 1, max: 500 },
+  TargetList: { min: 1, max: 100 },
+  TargetIdList: { min: 1, max: 100 },
+  TargetId: { min: 1, max: 64, pattern: '[\\.\\-_A-Za-z0-9]+' },
+  TargetArn: { min: 1, max: 1600 },
+  TargetInput: { max: 8192 },
+  TargetInputPath: { max: 256 },
+  MaximumRetryAttempts: { min: 0, max: 185 },
+  MaximumEventAgeInSeconds: { min: 60, max: 86400 },
+  ResourceArn: { min: 1, max: 1600 },
+} as const satisfies Record<string, MemberConstraint>;
+
+/** A model constraint made mandatory, for members in the shape's `required` list. */
+export function required(constraint: MemberConstraint): MemberConstraint {
+  return { ...constraint, required: true };
+}

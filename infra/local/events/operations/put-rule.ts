@@ -1,0 +1,56 @@
+import { ruleStates } from '../../store/rule-store.js';
+import { ruleArn } from '../arns.js';
+import { assertConstraints } from '../constraints.js';
+import { ValidationException } from '../errors.js';
+import type { EventsContext } from '../events-context.js';
+import { InputReader } from '../input-reader.js';
+import { existingBus } from '../lookups.js';
+import { modelConstraints, required } from '../model-constraints.js';
+
+/**
+ * PutRule: create or replace; arguments omitted on update become null (§4.1). Scheduled rules are
+ * out of scope (DESIGN.md §9), so a ScheduleExpression is refused rather than silently never run.
+ */
+export function putRule(context: EventsContext, body: unknown): object {
+  const input = InputReader.of(body);
+  const name = input.string('Name');
+  const eventPattern = input.string('EventPattern');
+  const scheduleExpression = input.string('ScheduleExpression');
+  const state = input.string('State');
+  const description = input.string('Description');
+  const roleArn = input.string('RoleArn');
+  const busName = input.string('EventBusName');
+  input.list('Tags');
+  assertConstraints([
+    { path: 'name', value: name, constraint: required(modelConstraints.RuleName) },
+    {
+      path: 'scheduleExpression',
+      value: scheduleExpression,
+      constraint: modelConstraints.ScheduleExpression,
+    },
+    { path: 'eventPattern', value: eventPattern, constraint: modelConstraints.EventPattern },
+    { path: 'state', value: state, constraint: modelConstraints.RuleState },
+    { path: 'description', value: description, constraint: modelConstraints.RuleDescription },
+    { path: 'roleArn', value: roleArn, constraint: modelConstraints.RoleArn },
+    { path: 'eventBusName', value: busName, constraint: modelConstraints.EventBusNameOrArn },
+  ]);
+  if (eventPattern === undefined && scheduleExpression === undefined) {
+    throw new ValidationException('Parameter(s) EventPattern or ScheduleExpression must be specified.');
+  }
+  if (scheduleExpression !== undefined) {
+    throw new ValidationException('ScheduleExpression is not supported by the trackbridge local stack.');
+  }
+  if (eventPattern !== undefined) context.patterns.compile(eventPattern);
+  const bus = existingBus(context, busName);
+  const ruleName = name ?? '';
+  context.rules.put({
+    bus,
+    name: ruleName,
+    state: ruleStates.find((known) => known === state) ?? 'ENABLED',
+    ...(eventPattern === undefined ? {} : { eventPattern }),
+    ...(description === undefined ? {} : { description }),
+    ...(roleArn === undefined ? {} : { roleArn }),
+  });
+  context.reroute();
+  return { RuleArn: ruleArn(context.scope, bus, ruleName) };
+}

@@ -1,0 +1,121 @@
+import type { TargetRecord } from '../../store/target-store.js';
+import { functionNameOf } from '../arns.js';
+import { assertConstraints, type MemberCheck } from '../constraints.js';
+import { LimitExceededException, ValidationException } from '../errors.js';
+import type { EventsContext } from '../events-context.js';
+import { InputReader } from '../input-reader.js';
+import { modelConstraints, required } from '../model-constraints.js';
+import { findRule, readRuleReference } from '../rule-reference.js';
+
+/** A rule has at most five targets, a hard quota (recorded, §4.2). */
+const maxTargetsPerRule = 5;
+
+function targetChecks(target: InputReader, index: number): MemberCheck[] {
+  const at = `targets.${index + 1}.member`;
+  const retry = target.object('RetryPolicy');
+  return [
+    { path: `${at}.id`, value: target.string('Id'), constraint: required(modelConstraints.TargetId) },
+    { path: `${at}.arn`, value: target.string('Arn'), constraint: required(modelConstraints.TargetArn) },
+    { path: `${at}.roleArn`, value: target.string('RoleArn'), constraint: modelConstraints.RoleArn },
+    { path: `${at}.input`, value: target.string('Input'), constraint: modelConstraints.TargetInput },
+    {
+      path: `${at}.inputPath`,
+      value: target.string('InputPath'),
+      constraint: modelConstraints.TargetInputPath,
+    },
+    {
+      path: `${at}.retryPolicy.maximumRetryAttempts`,
+      value: retry?.integer('MaximumRetryAttempts'),
+      constraint: modelConstraints.MaximumRetryAttempts,
+    },
+    {
+      path: `${at}.retryPolicy.maximumEventAgeInSeconds`,
+      value: retry?.integer('MaximumEventAgeInSeconds'),
+      constraint: modelConstraints.MaximumEventAgeInSeconds,
+    },
+    {
+      path: `${at}.deadLetterConfig.arn`,
+      value: target.object('DeadLetterConfig')?.string('Arn'),
+      constraint: modelConstraints.ResourceArn,
+    },
+  ];
+}
+
+function checkInputShaping(target: InputReader): void {
+  const id = target.string('Id') ?? '';
+  const given = ['Input', 'InputPath', 'InputTransformer'].filter(
+    (member) => target.value(member) !== undefined,
+  );
+  if (given.length > 1) {
+    throw new ValidationException(
+      `Only one of Input, InputPath, or InputTransformer must be provided for target ${id}.`,
+    );
+  }
+  const input = target.string('Input');
+  if (input !== undefined && !isJsonText(input)) {
+    throw new ValidationException(`Input for target ${id} is not valid JSON text.`);
+  }
+  if (given.length === 1 && input === undefined) {
+    // InputPath and InputTransformer are not emulated: refusing them beats delivering a payload
+    // AWS would not send.
+    throw new ValidationException(
+      `${given[0]} of target ${id} is not supported by the trackbridge local stack.`,
+    );
+  }
+}
+
+/**
+ * PutTargets: an upsert by `Id`. Locally a target is a consumer function by its Lambda ARN; any
+ * other kind of ARN fails that entry (FailedEntries) since nothing local could receive it. A
+ * function ARN that names no consumer is accepted, as AWS accepts it, and its deliveries fail.
+ */
+export function putTargets(context: EventsContext, body: unknown): object {
+  const reference = readRuleReference(body, 'Rule');
+  const { input, name } = reference;
+  const targets = input.list('Targets')?.map((item, index) => InputReader.of(item, `Targets.${index + 1}`));
+  assertConstraints([
+    { path: 'targets', value: targets, constraint: required(modelConstraints.TargetList) },
+    ...(targets ?? []).flatMap(targetChecks),
+  ]);
+  const { bus } = findRule(context, reference, true);
+  for (const target of targets ?? []) checkInputShaping(target);
+  const failed: object[] = [];
+  const records: TargetRecord[] = [];
+  for (const target of targets ?? []) {
+    const id = target.string('Id') ?? '';
+    const arn = target.string('Arn') ?? '';
+    if (functionNameOf(arn) === undefined) {
+      failed.push({
+        TargetId: id,
+        ErrorCode: 'ValidationException',
+        ErrorMessage: `Target ${arn} is not a Lambda function; the local stack delivers to consumer functions only.`,
+      });
+      continue;
+    }
+    records.push({ bus, rule: name, id, arn, spec: specOf(target) });
+  }
+  const ids = context.targets.ids(bus, name);
+  for (const record of records) ids.add(record.id);
+  if (ids.size > maxTargetsPerRule) throw new LimitExceededException();
+  context.targets.upsert(records);
+  context.reroute();
+  return { FailedEntryCount: failed.length, FailedEntries: failed };
+}
+
+function specOf(target: InputReader): { readonly [key: string]: unknown } {
+  const spec: { [key: string]: unknown } = {};
+  for (const member of ['Id', 'Arn', 'RoleArn', 'Input', 'InputPath', 'RetryPolicy', 'DeadLetterConfig']) {
+    const value = target.value(member);
+    if (value !== undefined) spec[member] = value;
+  }
+  return spec;
+}
+
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,34 @@
+import { assertConstraints } from '../constraints.js';
+import { ValidationException } from '../errors.js';
+import type { EventsContext } from '../events-context.js';
+import { InputReader, isJsonObject } from '../input-reader.js';
+import { modelConstraints, required } from '../model-constraints.js';
+
+/** Members AWS requires in a TestEventPattern event (recorded, aws-behaviour.md §3.8). */
+const requiredEventFields = ['id', 'account', 'source', 'time', 'region', 'detail-type'] as const;
+
+function parseEvent(text: string): object {
+  let event: unknown;
+  try {
+    event = JSON.parse(text);
+  } catch {
+    event = undefined;
+  }
+  if (!isJsonObject(event) || requiredEventFields.some((field) => !(field in event))) {
+    throw new ValidationException('Parameter Event is not valid.');
+  }
+  return event;
+}
+
+/** TestEventPattern: `{Result}` for a pattern and an event, each checked as AWS checks them. */
+export function testEventPattern(context: EventsContext, body: unknown): object {
+  const input = InputReader.of(body);
+  const eventPattern = input.string('EventPattern');
+  const event = input.string('Event');
+  assertConstraints([
+    { path: 'eventPattern', value: eventPattern, constraint: required(modelConstraints.EventPattern) },
+    { path: 'event', value: event, constraint: { required: true } },
+  ]);
+  const pattern = context.patterns.compile(eventPattern ?? '');
+  return { Result: context.patterns.matches(pattern, parseEvent(event ?? '')) };
+}

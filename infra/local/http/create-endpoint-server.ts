@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { UnknownOperationException } from '../events/errors.js';
+import type { EventsContext } from '../events/events-context.js';
+import { handleEventsRequest } from './handle-events-request.js';
+import { sendAwsError, sendJson } from './send-json.js';
+
+export interface EndpointOptions {
+  readonly events: EventsContext;
+  /** Serves `DynamoDB_20120810.*` requests (dynalite's listener). */
+  readonly dynamodb: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The body of `GET /`. */
+  readonly status: () => object;
+  readonly maxBodyBytes: number;
+}
+
+/** The service of an `X-Amz-Target` value, compared case-insensitively, and its operation. */
+function splitTarget(header: string | string[] | undefined): { service: string; operation: string } {
+  const value = Array.isArray(header) ? (header[0] ?? '') : (header ?? '');
+  const dot = value.indexOf('.');
+  return dot < 0
+    ? { service: '', operation: '' }
+    : { service: value.slice(0, dot).toLowerCase(), operation: value.slice(dot + 1) };
+}
+
+function route(options: EndpointOptions, req: IncomingMessage, res: ServerResponse): void {
+  const { service, operation } = splitTarget(req.headers['x-amz-target']);
+  if (req.method === 'POST' && service === 'awsevents') {
+    void handleEventsRequest({ req, res, operation, maxBodyBytes: options.maxBodyBytes }, options.events);
+  } else if (req.method === 'POST' && service === 'dynamodb_20120810') {
+    options.dynamodb(req, res);
+  } else if (req.method === 'GET' && (req.url === '/' || req.url?.startsWith('/?'))) {
+    sendJson(res, {
+      status: 200,
+      body: options.status(),
+      requestId: randomUUID(),
+      contentType: 'application/json',
+    });
+  } else {
+    req.resume();
+    sendAwsError(res, {
+      error: new UnknownOperationException(),
+      requestId: randomUUID(),
+      contentType: 'application/x-amz-json-1.1',
+    });
+  }
+}
+
+/**
+ * The one local endpoint: EventBridge (`AWSEvents.*`) and DynamoDB (`DynamoDB_20120810.*`) on
+ * the same port, dispatched on `X-Amz-Target` only, as both APIs share `POST /` (§2.1).
+ */
+export function createEndpointServer(options: EndpointOptions): Server {
+  const server = createServer((req, res) => route(options, req, res));
+  // SDK clients pool keep-alive sockets; Node's default 5 s idle timeout would cut pooled sockets
+  // between calls and make a client's next request fail with ECONNRESET. Keep them like AWS does.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  });
+  return server;
+}

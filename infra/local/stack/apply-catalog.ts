@@ -1,0 +1,47 @@
+import type { CatalogEntry } from '../../../rules/catalog/catalog-entry.js';
+import { type ArnScope, functionArn } from '../events/arns.js';
+import type { BusStore } from '../store/bus-store.js';
+import type { RuleStore } from '../store/rule-store.js';
+import type { TargetStore } from '../store/target-store.js';
+
+/**
+ * Makes every catalog entry's rule and target exist, as `cdk deploy` does on AWS: the catalog
+ * is the source of truth for its pattern and target, while a rule's state (disabled through
+ * the API) is kept across restarts. A target is the consumer function by its Lambda ARN, with
+ * the catalog's retry policy, and a dead-letter config when the entry asks for one.
+ */
+export function applyCatalog(
+  stores: { buses: BusStore; rules: RuleStore; targets: TargetStore },
+  options: { catalog: readonly CatalogEntry[]; scope: ArnScope; now: number },
+): void {
+  for (const entry of options.catalog) {
+    stores.buses.create({ name: entry.busName, now: options.now });
+    const existing = stores.rules.get(entry.busName, entry.ruleName);
+    stores.rules.put({
+      bus: entry.busName,
+      name: entry.ruleName,
+      eventPattern: entry.eventPattern,
+      state: existing?.state ?? 'ENABLED',
+      description: `${entry.detailType} from ${entry.source} (trackbridge catalog)`,
+    });
+    const arn = functionArn(options.scope, entry.consumer.name);
+    const dlqArn = `arn:aws:sqs:${options.scope.region}:${options.scope.accountId}:${entry.consumer.name}-dlq`;
+    stores.targets.upsert([
+      {
+        bus: entry.busName,
+        rule: entry.ruleName,
+        id: entry.consumer.name,
+        arn,
+        spec: {
+          Id: entry.consumer.name,
+          Arn: arn,
+          RetryPolicy: {
+            MaximumRetryAttempts: entry.retryPolicy.maximumRetryAttempts,
+            MaximumEventAgeInSeconds: entry.retryPolicy.maximumEventAgeInSeconds,
+          },
+          ...(entry.deadLetter ? { DeadLetterConfig: { Arn: dlqArn } } : {}),
+        },
+      },
+    ]);
+  }
+}

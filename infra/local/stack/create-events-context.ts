@@ -1,0 +1,44 @@
+import type { Clock } from '../delivery/clock.js';
+import type { DeliveryWorker } from '../delivery/delivery-worker.js';
+import type { ArnScope } from '../events/arns.js';
+import type { EventsContext } from '../events/events-context.js';
+import { Router } from '../events/router.js';
+import { BusStore } from '../store/bus-store.js';
+import { EventLog } from '../store/event-log.js';
+import type { EventDatabase } from '../store/open-database.js';
+import { RuleStore } from '../store/rule-store.js';
+import { TargetStore } from '../store/target-store.js';
+import { applyCatalog } from './apply-catalog.js';
+import type { LocalStackOptions } from './local-stack-options.js';
+
+/**
+ * The EventBridge side over the event log: the `default` and `trackbridge` buses and the
+ * catalog's rules made to exist, the router built, and committed events handed to `worker`.
+ */
+export function createEventsContext(
+  database: EventDatabase,
+  options: LocalStackOptions & { clock: Clock; scope: ArnScope; worker: DeliveryWorker },
+): EventsContext {
+  const { db, walSync } = database;
+  const buses = new BusStore(db);
+  const rules = new RuleStore(db);
+  const targets = new TargetStore(db);
+  const now = options.clock.now();
+  for (const name of ['default', options.busName ?? 'trackbridge']) buses.create({ name, now });
+  applyCatalog({ buses, rules, targets }, { catalog: options.catalog, scope: options.scope, now });
+  const router = new Router(options.patterns);
+  const reroute = (): void => router.rebuild(rules.all(), targets.all());
+  reroute();
+  return {
+    scope: options.scope,
+    maxEntriesBytes: options.maxEntriesBytes ?? 1_048_576,
+    buses,
+    rules,
+    targets,
+    router,
+    eventLog: new EventLog(db, (targetArns) => options.worker.wake(targetArns), walSync),
+    patterns: options.patterns,
+    clock: options.clock,
+    reroute,
+  };
+}

@@ -1,0 +1,47 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import type { CatalogEntry } from '../../../rules/catalog/catalog-entry.js';
+import type { Clock } from '../delivery/clock.js';
+import type { ConsumerSpec } from '../delivery/consumer-registry.js';
+import type { PatternEngine } from '../events/pattern-engine.js';
+import type { Durability } from '../store/open-database.js';
+
+/** How to run the local stack; every member but the engine and catalog has a default. */
+export interface LocalStackOptions {
+  /** @default '127.0.0.1' (binding beyond loopback only when asked) */
+  readonly host?: string;
+  /** @default 4010; 0 picks a free port */
+  readonly port?: number;
+  /** Where state lives (`.trackbridge/`); undefined keeps everything in memory (`--memory`). */
+  readonly dataDir: string | undefined;
+  /** What an acknowledged event survives (see `Durability`). @default 'disk' */
+  readonly durability?: Durability;
+  /** @default 'us-east-1' */
+  readonly region?: string;
+  /** @default '000000000000' */
+  readonly accountId?: string;
+  /** The bus created at start besides `default`. @default 'trackbridge' */
+  readonly busName?: string;
+  /** @default 'trackbridge-events' */
+  readonly tableName?: string;
+  /** Event types whose rules, targets and consumers exist at start. */
+  readonly catalog: readonly CatalogEntry[];
+  /** Consumer functions beyond the catalog's (e.g. added later and targeted through PutTargets). */
+  readonly extraConsumers?: readonly ConsumerSpec[];
+  /** Tables created at start unless they exist. */
+  readonly tables?: readonly CreateTableCommandInput[];
+  readonly patterns: PatternEngine;
+  /** @default the wall clock */
+  readonly clock?: Clock;
+  /** AWS's PutEvents limit on the total entry size. @default 1,048,576 (aws-behaviour.md §1.2) */
+  readonly maxEntriesBytes?: number;
+  /** Request bodies over this are refused unread. @default 8 MiB, room for a 1 MB entry JSON-escaped */
+  readonly maxBodyBytes?: number;
+  /** @default 8 */
+  readonly concurrencyPerConsumer?: number;
+  /** Lambda timeout of catalog consumers. @default 30 s */
+  readonly consumerTimeoutMs?: number;
+  /** Point in-process consumers' SDK clients at this endpoint through `process.env`. @default true */
+  readonly configureConsumerEnvironment?: boolean;
+  /** Repository root that consumer entries are relative to. */
+  readonly root: string;
+}

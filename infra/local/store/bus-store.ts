@@ -1,0 +1,70 @@
+import type { Sqlite } from './open-database.js';
+import { decodeNextToken, type Page, toPage } from './page.js';
+
+export interface BusRecord {
+  readonly name: string;
+  readonly description?: string;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+  readonly modifiedAt: number;
+}
+
+interface BusRow {
+  name: string;
+  description: string | null;
+  created_at: number;
+  modified_at: number;
+}
+
+function toRecord(row: BusRow): BusRecord {
+  return {
+    name: row.name,
+    ...(row.description === null ? {} : { description: row.description }),
+    createdAt: row.created_at,
+    modifiedAt: row.modified_at,
+  };
+}
+
+/** Event buses, persisted. */
+export class BusStore {
+  private readonly selectBus;
+
+  constructor(private readonly db: Sqlite) {
+    // PutEvents looks its bus up for every entry: prepare once.
+    this.selectBus = db.prepare('SELECT * FROM buses WHERE name = ?');
+  }
+
+  get(name: string): BusRecord | undefined {
+    const row = this.selectBus.get(name) as BusRow | undefined;
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  /** Creates the bus unless it exists; returns whether it was created. */
+  create(options: { name: string; description?: string; now: number }): boolean {
+    const result = this.db
+      .prepare('INSERT OR IGNORE INTO buses (name, description, created_at, modified_at) VALUES (?, ?, ?, ?)')
+      .run(options.name, options.description ?? null, options.now, options.now);
+    return result.changes === 1;
+  }
+
+  list(options: { namePrefix?: string; limit: number; nextToken?: string }): Page<BusRecord> {
+    const rows = this.db
+      .prepare(`SELECT * FROM buses WHERE name > ? AND substr(name, 1, length(?)) = ? ORDER BY name LIMIT ?`)
+      .all(
+        decodeNextToken(options.nextToken),
+        options.namePrefix ?? '',
+        options.namePrefix ?? '',
+        options.limit + 1,
+      ) as BusRow[];
+    return toPage(rows.map(toRecord), options.limit, (bus) => bus.name);
+  }
+
+  /** Deletes the bus with its rules and their targets. */
+  delete(name: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM targets WHERE bus = ?').run(name);
+      this.db.prepare('DELETE FROM rules WHERE bus = ?').run(name);
+      this.db.prepare('DELETE FROM buses WHERE name = ?').run(name);
+    })();
+  }
+}

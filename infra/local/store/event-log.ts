@@ -1,0 +1,120 @@
+import type { DeliveryPlan } from '../events/router.js';
+import type { Sqlite } from './open-database.js';
+import type { WalSync } from './wal-sync.js';
+
+/** An accepted event to append, with the deliveries its rules' targets need. */
+export interface LoggedEvent {
+  readonly id: string;
+  readonly bus: string;
+  /** Event `time`, epoch milliseconds. */
+  readonly time: number;
+  readonly receivedAt: number;
+  readonly replayName?: string;
+  readonly envelope: string;
+  readonly deliveries: readonly DeliveryPlan[];
+}
+
+interface Waiter {
+  readonly events: readonly LoggedEvent[];
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * The durable event log. `append` resolves only once the events and their pending deliveries
+ * are committed in one transaction and that commit is on disk (`WalSync`), which is when
+ * PutEvents may answer. Calls arriving in the same turn of the event loop share one transaction,
+ * and commits made while an fsync runs share the next one (group commit); each call's events
+ * still commit atomically. Delivery is woken only for durable events.
+ */
+export class EventLog {
+  private queue: Waiter[] = [];
+  private scheduled = false;
+  private readonly insertEvent;
+  private readonly insertDelivery;
+
+  constructor(
+    private readonly db: Sqlite,
+    private readonly onCommitted: (targetArns: ReadonlySet<string>) => void,
+    /** Undefined for an in-memory log, which has nothing to make durable. */
+    private readonly walSync: WalSync | undefined,
+  ) {
+    this.insertEvent = db.prepare(
+      `INSERT INTO events (id, bus, time, received_at, replay_name, envelope)
+       VALUES (@id, @bus, @time, @receivedAt, @replayName, @envelope)`,
+    );
+    this.insertDelivery = db.prepare(
+      `INSERT INTO deliveries (event_seq, bus, rule, target_id, target_arn, max_retry_attempts,
+         max_event_age_seconds, dead_letter, input, next_attempt_at, status, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
+    );
+  }
+
+  append(events: readonly LoggedEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.queue.push({ events, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    const waiters = this.queue;
+    this.queue = [];
+    this.scheduled = false;
+    try {
+      this.db.transaction(() => {
+        for (const waiter of waiters) for (const event of waiter.events) this.write(event);
+      })();
+    } catch (error) {
+      for (const waiter of waiters) waiter.reject(error);
+      return;
+    }
+    const durable = this.walSync?.sync() ?? Promise.resolve();
+    durable.then(
+      () => {
+        for (const waiter of waiters) waiter.resolve();
+        this.onCommitted(targetsOf(waiters));
+      },
+      (error: unknown) => {
+        for (const waiter of waiters) waiter.reject(error);
+      },
+    );
+  }
+
+  private write(event: LoggedEvent): void {
+    const { lastInsertRowid } = this.insertEvent.run({
+      id: event.id,
+      bus: event.bus,
+      time: event.time,
+      receivedAt: event.receivedAt,
+      replayName: event.replayName ?? null,
+      envelope: event.envelope,
+    });
+    for (const plan of event.deliveries) {
+      this.insertDelivery.run(
+        lastInsertRowid,
+        event.bus,
+        plan.rule,
+        plan.targetId,
+        plan.targetArn,
+        plan.maximumRetryAttempts,
+        plan.maximumEventAgeInSeconds,
+        plan.deadLetter ? 1 : 0,
+        plan.input ?? null,
+        event.receivedAt,
+        event.receivedAt,
+      );
+    }
+  }
+}
+
+function targetsOf(waiters: readonly Waiter[]): Set<string> {
+  const targetArns = new Set<string>();
+  for (const waiter of waiters)
+    for (const event of waiter.events) for (const plan of event.deliveries) targetArns.add(plan.targetArn);
+  return targetArns;
+}

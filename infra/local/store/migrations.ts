@@ -1,0 +1,76 @@
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Append only:
+ * a released migration never changes.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE buses (
+    name TEXT PRIMARY KEY,
+    description TEXT,
+    created_at INTEGER NOT NULL,
+    modified_at INTEGER NOT NULL
+  );
+  CREATE TABLE rules (
+    bus TEXT NOT NULL,
+    name TEXT NOT NULL,
+    event_pattern TEXT,
+    schedule_expression TEXT,
+    state TEXT NOT NULL,
+    description TEXT,
+    role_arn TEXT,
+    managed_by TEXT,
+    PRIMARY KEY (bus, name)
+  );
+  CREATE TABLE targets (
+    bus TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    id TEXT NOT NULL,
+    arn TEXT NOT NULL,
+    spec TEXT NOT NULL,
+    PRIMARY KEY (bus, rule, id)
+  );
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    bus TEXT NOT NULL,
+    time INTEGER NOT NULL,
+    received_at INTEGER NOT NULL,
+    replay_name TEXT,
+    envelope TEXT NOT NULL
+  );
+  CREATE INDEX events_by_bus_time ON events (bus, time);
+  CREATE TABLE deliveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_seq INTEGER NOT NULL REFERENCES events (seq),
+    bus TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    target_arn TEXT NOT NULL,
+    max_retry_attempts INTEGER NOT NULL,
+    max_event_age_seconds INTEGER NOT NULL,
+    dead_letter INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    last_error TEXT,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+  CREATE INDEX deliveries_due_by_target ON deliveries (status, target_arn, next_attempt_at);
+  CREATE INDEX deliveries_by_event ON deliveries (event_seq);
+  CREATE TABLE dead_letters (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    delivery_id INTEGER NOT NULL REFERENCES deliveries (id),
+    event_seq INTEGER NOT NULL REFERENCES events (seq),
+    rule TEXT NOT NULL,
+    target_arn TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    error_code TEXT NOT NULL,
+    error_message TEXT NOT NULL,
+    exhausted_condition TEXT,
+    created_at INTEGER NOT NULL
+  );
+  `,
+  // A target's constant `Input`, delivered instead of the event (PutTargets, aws-behaviour.md §4.3).
+  'ALTER TABLE deliveries ADD COLUMN input TEXT;',
+];
