@@ -38,7 +38,8 @@ export type FlatEvent = ReadonlyMap<string, readonly EventLeaf[]>;
 
 interface Visit {
   readonly node: unknown;
-  readonly path: string;
+  /** Undefined for the event itself: a top-level key `""` has path `""`, its child `a` has `.a`. */
+  readonly path: string | undefined;
   readonly position: ArrayPosition | undefined;
 }
 
@@ -52,7 +53,7 @@ export function flattenEvent(event: object, pattern: CompiledPattern): FlatEvent
   const leaves = new Map<string, EventLeaf[]>();
   let arrays = 0;
   let nodes = 0;
-  const stack: Visit[] = [{ node: event, path: '', position: undefined }];
+  const stack: Visit[] = [{ node: event, path: undefined, position: undefined }];
   for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
     const { node, path, position } = visit;
     if (Array.isArray(node)) {
@@ -68,10 +69,10 @@ export function flattenEvent(event: object, pattern: CompiledPattern): FlatEvent
       }
     } else if (typeof node === 'object' && node !== null) {
       for (const [key, child] of Object.entries(node).reverse()) {
-        const childPath = path === '' ? key : `${path}.${key}`;
+        const childPath = path === undefined ? key : `${path}.${key}`;
         if (prefixes.has(childPath)) stack.push({ node: child, path: childPath, position });
       }
-    } else if (paths.has(path) && isLeafValue(node)) {
+    } else if (path !== undefined && paths.has(path) && isLeafValue(node)) {
       const list = leaves.get(path) ?? [];
       list.push({ value: node, position });
       leaves.set(path, list);

@@ -221,6 +221,11 @@ describe('matchesPattern: paths, arrays and $or', () => {
     expect(matches({ detail: { state: { status: ['on'] } } }, '{"detail":{"state.status":"on"}}')).toBe(true);
   });
 
+  it('joins an empty top-level key like any other, so ".a" names the "a" under key ""', () => {
+    expect(matches({ '.a': ['x'] }, '{"":{"a":"x"}}')).toBe(true);
+    expect(matches({ a: ['x'] }, '{"":{"a":"x"}}')).toBe(false);
+  });
+
   it('matches a scalar array when any element matches', () => {
     expect(matches({ r: ['b'] }, '{"r":["a","b"]}')).toBe(true);
     expect(matches({ r: ['c'] }, '{"r":["a","b"]}')).toBe(false);
