@@ -28,13 +28,20 @@ export function buildQuarantineItem(options: {
   const { event, identity, reasons, receivedAt } = options;
   const envelope = typeof event === 'object' && event !== null ? (event as Record<string, unknown>) : {};
   const id = typeof envelope.id === 'string' && envelope.id !== '' ? envelope.id.slice(0, 128) : undefined;
+  const time =
+    typeof envelope.time === 'string' && envelope.time !== '' ? envelope.time.slice(0, 64) : undefined;
   const raw = rawText(event);
   const kept = truncateUtf8(raw, MAX_RAW_EVENT_BYTES);
   const { partitionKey, sortKey, timeToLiveAttribute } = TABLE_SCHEMA;
   return {
     [partitionKey]: `QUARANTINE#${identity.detailType}`,
-    // Without an id, a random suffix keeps two malformed events of one millisecond apart.
-    [sortKey]: `${receivedAt.toISOString()}#${id ?? `no-id-${randomUUID()}`}`,
+    // Keyed by the envelope's own time and id, so a redelivery of the same invalid event (delivery
+    // is at-least-once) meets the create-once condition instead of adding a second item. Without
+    // them, the receipt time and a random suffix keep two malformed events of one millisecond apart.
+    [sortKey]:
+      id !== undefined && time !== undefined
+        ? `${time}#${id}`
+        : `${receivedAt.toISOString()}#${id ?? `no-id-${randomUUID()}`}`,
     eventType: identity.detailType,
     ...(id === undefined ? {} : { envelopeId: id }),
     receivedAt: receivedAt.toISOString(),

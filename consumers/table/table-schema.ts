@@ -5,7 +5,7 @@
 export const TABLE_SCHEMA = {
   /** `USER#<userId>`, `ANON#<anonymousId>` or `QUARANTINE#<detail-type>` (string). */
   partitionKey: 'pk',
-  /** `EVENT#<occurredAt>#<key>` or, for quarantine, `<receivedAt>#<event id>` (string). */
+  /** `EVENT#<occurredAt>#<key>` or, for quarantine, `<event time>#<event id>` (string). */
   sortKey: 'sk',
   /** By type and day: `TYPE#<detail-type>#<yyyy-mm-dd>` / `<occurredAt>#<key>`, all attributes projected. */
   gsi1: { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },

@@ -136,6 +136,21 @@ describe.each(loadCatalog().map((entry) => [entry.consumer.name, entry] as const
         expect(item?.reasonCount).toBe(fixture.reasons.length);
       },
     );
+
+    it('keeps one quarantine item when the same invalid event is delivered twice', async () => {
+      const [fixture] = fixtures.invalid;
+      if (fixture === undefined) throw new Error(`no invalid fixture for ${entry.consumer.name}`);
+      const event = deliveredEvent(entry, fixture.detail);
+      const first = await handlerOf(entry)(event);
+      const second = await handlerOf(entry)(event);
+      expect(second.sk).toBe(first.sk);
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: 'envelopeId = :id',
+        ExpressionAttributeValues: { ':pk': `QUARANTINE#${entry.detailType}`, ':id': event.id },
+      });
+      expect(items).toHaveLength(1);
+    });
   },
 );
 
