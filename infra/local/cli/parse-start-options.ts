@@ -33,7 +33,7 @@ function portOf(text: string): number {
  * Reads `start`'s flags, each with an environment equivalent that the flag overrides:
  * `--port` / `TRACKBRIDGE_PORT` (4010), `--host` / `TRACKBRIDGE_HOST` (127.0.0.1: loopback unless
  * asked), `--data-dir` / `TRACKBRIDGE_DATA_DIR` (`.trackbridge`), `--memory` / `TRACKBRIDGE_MEMORY=1`,
- * `--durability` / `TRACKBRIDGE_DURABILITY` (`disk`, or `process`).
+ * `--durability` / `TRACKBRIDGE_DURABILITY` (`process`, the default, or `disk`).
  */
 export function parseStartOptions(
   args: readonly string[],
@@ -61,7 +61,7 @@ export function parseStartOptions(
   if (memory && values['data-dir'] !== undefined) {
     throw new StartOptionsError('--memory keeps nothing on disk; it cannot be combined with --data-dir.');
   }
-  const durability = values.durability ?? env.TRACKBRIDGE_DURABILITY ?? 'disk';
+  const durability = values.durability ?? env.TRACKBRIDGE_DURABILITY ?? 'process';
   if (durability !== 'disk' && durability !== 'process') {
     throw new StartOptionsError(
       `--durability must be "disk" (survive power loss) or "process" (survive kill -9), not "${durability}".`,

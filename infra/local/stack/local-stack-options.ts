@@ -13,7 +13,7 @@ export interface LocalStackOptions {
   readonly port?: number;
   /** Where state lives (`.trackbridge/`); undefined keeps everything in memory (`--memory`). */
   readonly dataDir: string | undefined;
-  /** What an acknowledged event survives (see `Durability`). @default 'disk' */
+  /** What an acknowledged event survives (see `Durability`). @default 'process' */
   readonly durability?: Durability;
   /** @default 'us-east-1' */
   readonly region?: string;

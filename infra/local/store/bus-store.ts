@@ -25,18 +25,21 @@ function toRecord(row: BusRow): BusRecord {
   };
 }
 
-/** Event buses, persisted. */
+/**
+ * Event buses, persisted. PutEvents looks its bus up for every entry, so lookups are answered
+ * from memory; this store is the only writer of the table, and it keeps the copy in step.
+ */
 export class BusStore {
-  private readonly selectBus;
+  private readonly byName = new Map<string, BusRecord>();
 
   constructor(private readonly db: Sqlite) {
-    // PutEvents looks its bus up for every entry: prepare once.
-    this.selectBus = db.prepare('SELECT * FROM buses WHERE name = ?');
+    for (const row of db.prepare('SELECT * FROM buses').all() as BusRow[]) {
+      this.byName.set(row.name, toRecord(row));
+    }
   }
 
   get(name: string): BusRecord | undefined {
-    const row = this.selectBus.get(name) as BusRow | undefined;
-    return row === undefined ? undefined : toRecord(row);
+    return this.byName.get(name);
   }
 
   /** Creates the bus unless it exists; returns whether it was created. */
@@ -44,6 +47,10 @@ export class BusStore {
     const result = this.db
       .prepare('INSERT OR IGNORE INTO buses (name, description, created_at, modified_at) VALUES (?, ?, ?, ?)')
       .run(options.name, options.description ?? null, options.now, options.now);
+    if (result.changes === 1) {
+      const row = this.db.prepare('SELECT * FROM buses WHERE name = ?').get(options.name) as BusRow;
+      this.byName.set(row.name, toRecord(row));
+    }
     return result.changes === 1;
   }
 
@@ -66,5 +73,6 @@ export class BusStore {
       this.db.prepare('DELETE FROM rules WHERE bus = ?').run(name);
       this.db.prepare('DELETE FROM buses WHERE name = ?').run(name);
     })();
+    this.byName.delete(name);
   }
 }

@@ -7,7 +7,7 @@ describe('parseStartOptions', () => {
       host: '127.0.0.1',
       port: 4010,
       dataDir: '/repo/.trackbridge',
-      durability: 'disk',
+      durability: 'process',
     });
   });
 
@@ -17,7 +17,7 @@ describe('parseStartOptions', () => {
       host: '0.0.0.0',
       port: 0,
       dataDir: undefined,
-      durability: 'disk',
+      durability: 'process',
     });
   });
 
@@ -27,11 +27,11 @@ describe('parseStartOptions', () => {
       { TRACKBRIDGE_PORT: '1' },
       '/repo',
     );
-    expect(options).toEqual({ host: '127.0.0.1', port: 5000, dataDir: '/repo/state', durability: 'disk' });
+    expect(options).toEqual({ host: '127.0.0.1', port: 5000, dataDir: '/repo/state', durability: 'process' });
   });
 
   it('reads the durability, and refuses one it does not know', () => {
-    expect(parseStartOptions(['--durability', 'process'], {}, '/repo').durability).toBe('process');
+    expect(parseStartOptions(['--durability', 'disk'], {}, '/repo').durability).toBe('disk');
     expect(() => parseStartOptions([], { TRACKBRIDGE_DURABILITY: 'fast' }, '/repo')).toThrow(
       /--durability must be/,
     );

@@ -13,7 +13,7 @@ afterEach(async () => {
 
 function open(): EventDatabase & { dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'trackbridge-wal-'));
-  opened = { ...openDatabase(dir), dir };
+  opened = { ...openDatabase(dir, 'disk'), dir };
   return opened;
 }
 
