@@ -1,46 +1,79 @@
-import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
+import { Agent, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import dynalite from 'dynalite';
+import { Worker } from 'node:worker_threads';
 
-/** dynalite, embedded: its request listener serves DynamoDB requests on the stack's own port. */
+/** dynalite, embedded: DynamoDB served on the stack's own port, and directly on a loopback port. */
 export interface EmbeddedDynalite {
-  /** Hands a request whose body is still unread to dynalite. */
+  /** `http://127.0.0.1:<port>` where dynalite itself listens: what in-process consumers use. */
+  readonly endpoint: string;
+  /** Forwards a request whose body is still unread to dynalite (the stack's public port). */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Waits for dynalite's pending writes and closes its LevelDB store. */
   readonly close: () => Promise<void>;
 }
 
+type WorkerMessage =
+  | { kind: 'listening'; port: number }
+  | { kind: 'closed'; message?: string }
+  | { kind: 'error'; message: string };
+
 /**
- * Creates dynalite in-process; its `http.Server` serves as a request listener for the stack's
- * endpoint. Tables are ACTIVE at once (`createTableMs: 0`). On disk under `<dataDir>/dynamodb`
- * (LevelDB), in memory when `dataDir` is undefined.
- *
- * dynalite only closes its store from `server.close()`, which fails before reaching the store
- * when the server never listened; so it listens on a private Unix socket, and a clean shutdown
- * releases the LevelDB lock (a restart in the same process needs it). The socket's path is
- * removed at once: nothing is meant to connect, and nothing is left behind even after `kill -9`.
+ * Starts dynalite in a worker thread, listening on a private loopback port. Every stored event is
+ * a conditional PutItem, and dynalite's request handling and LevelDB work are the largest cost of
+ * delivery: on their own thread they use the second core instead of competing with PutEvents and
+ * the consumers on the main event loop. Tables are ACTIVE at once (`createTableMs: 0`). On disk
+ * under `<dataDir>/dynamodb` (LevelDB), in memory when `dataDir` is undefined. The worker ends
+ * with the process, so a `kill -9` leaves nothing running.
  */
 export async function createEmbeddedDynalite(dataDir: string | undefined): Promise<EmbeddedDynalite> {
-  const server: Server = dynalite({
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-    ...(dataDir === undefined ? {} : { path: join(dataDir, 'dynamodb') }),
+  const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), {
+    workerData: { path: dataDir === undefined ? undefined : join(dataDir, 'dynamodb') },
   });
-  const socket = join(tmpdir(), `tb-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socket, () => resolve());
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (message: WorkerMessage) => {
+      if (message.kind === 'listening') resolve(message.port);
+      else reject(new Error(`dynalite did not start: ${message.kind === 'error' ? message.message : ''}`));
+    });
   });
-  await rm(socket, { force: true });
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   return {
-    handle: (req, res) => server.emit('request', req, res),
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    endpoint: `http://127.0.0.1:${port}`,
+    handle: (req, res) => forward({ req, res, port, agent }),
+    close: async () => {
+      agent.destroy();
+      await new Promise<void>((resolve, reject) => {
+        worker.once('message', (message: WorkerMessage) =>
+          message.kind === 'closed' && message.message !== undefined
+            ? reject(new Error(message.message))
+            : resolve(),
+        );
+        worker.postMessage('close');
+      });
+      await worker.terminate();
+    },
   };
+}
+
+/** Streams a request to dynalite and its answer back, as received. */
+function forward(options: { req: IncomingMessage; res: ServerResponse; port: number; agent: Agent }): void {
+  const { req, res, port, agent } = options;
+  const upstream = request(
+    { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers, agent },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 500, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', (error) => {
+    // dynalite gone (shutting down): DynamoDB's fault shape, so SDK clients retry as for a 500.
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
+    res.end(
+      JSON.stringify({
+        __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+        message: `Internal server error: ${error.message}`,
+      }),
+    );
+  });
+  req.pipe(upstream);
 }

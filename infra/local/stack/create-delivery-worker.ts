@@ -20,6 +20,6 @@ export function createDeliveryWorker(
     queue: new DeliveryQueue(db),
     consumers: new ConsumerRegistry([...catalogConsumers, ...(options.extraConsumers ?? [])], options.root),
     clock: options.clock,
-    concurrencyPerConsumer: options.concurrencyPerConsumer ?? 8,
+    concurrencyPerConsumer: options.concurrencyPerConsumer ?? 16,
   });
 }

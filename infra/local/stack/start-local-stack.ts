@@ -35,10 +35,12 @@ function endpointUrl(host: string, port: number): string {
 
 function configureConsumerEnvironment(
   endpoint: string,
-  options: { region: string; tableName: string },
+  options: { region: string; tableName: string; dynamodbEndpoint: string },
 ): void {
-  // In-process consumers build standard SDK clients; these variables point them at this stack.
+  // In-process consumers build standard SDK clients; these variables point them at this stack,
+  // and their DynamoDB calls straight at dynalite's thread (the SDK's per-service variable).
   process.env.AWS_ENDPOINT_URL = endpoint;
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = options.dynamodbEndpoint;
   process.env.AWS_REGION = options.region;
   process.env.AWS_ACCESS_KEY_ID ??= 'trackbridge';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'trackbridge';
@@ -72,7 +74,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const localEndpoint = endpointUrl(host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host, port);
   const tableName = options.tableName ?? 'trackbridge-events';
   if (options.configureConsumerEnvironment ?? true) {
-    configureConsumerEnvironment(localEndpoint, { region: scope.region, tableName });
+    configureConsumerEnvironment(localEndpoint, {
+      region: scope.region,
+      tableName,
+      dynamodbEndpoint: dynamodb.endpoint,
+    });
   }
   await createTables({ endpoint: localEndpoint, region: scope.region }, options.tables ?? []);
   worker.wake();
