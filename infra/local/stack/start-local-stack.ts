@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ArchiveRetention } from '../archive/archive-retention.js';
 import { systemClock } from '../delivery/clock.js';
 import { ConsumerRegistry } from '../delivery/consumer-registry.js';
 import { DeliveryWorker } from '../delivery/delivery-worker.js';
@@ -7,10 +8,14 @@ import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
 import type { EventsContext } from '../events/events-context.js';
 import { Router } from '../events/router.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
+import { ReplayRunner } from '../replay/replay-runner.js';
+import { ArchiveStore } from '../store/archive-store.js';
+import { ArchivedEvents } from '../store/archived-events.js';
 import { BusStore } from '../store/bus-store.js';
 import { DeliveryQueue } from '../store/delivery-queue.js';
 import { EventLog } from '../store/event-log.js';
 import { openDatabase } from '../store/open-database.js';
+import { ReplayStore } from '../store/replay-store.js';
 import { RuleStore } from '../store/rule-store.js';
 import { TargetStore } from '../store/target-store.js';
 import { applyCatalog } from './apply-catalog.js';
@@ -61,9 +66,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const buses = new BusStore(db);
   const rules = new RuleStore(db);
   const targets = new TargetStore(db);
+  const archives = new ArchiveStore(db);
+  const archived = new ArchivedEvents(db);
+  const replays = new ReplayStore(db);
   const now = clock.now();
   for (const name of ['default', options.busName ?? 'trackbridge']) buses.create({ name, now });
-  applyCatalog({ buses, rules, targets }, { catalog: options.catalog, scope, now });
+  applyCatalog(
+    { buses, rules, targets, archives },
+    {
+      catalog: options.catalog,
+      scope,
+      now,
+      ...(options.archiveRetentionDays === undefined
+        ? {}
+        : { archiveRetentionDays: options.archiveRetentionDays }),
+    },
+  );
 
   const timeoutMs = options.consumerTimeoutMs ?? 30_000;
   const consumers = new ConsumerRegistry(
@@ -84,8 +102,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     concurrencyPerConsumer: options.concurrencyPerConsumer ?? 8,
   });
   const router = new Router(options.patterns);
-  const reroute = (): void => router.rebuild(rules.all(), targets.all());
+  const reroute = (): void => router.rebuild(rules.all(), targets.all(), archives.all());
   reroute();
+  const eventLog = new EventLog(db, (targetArns) => worker.wake(targetArns));
+  const replayRunner = new ReplayRunner({ replays, archived, router, eventLog, clock, ...options.replay });
+  const retention = new ArchiveRetention(
+    { archives, archived },
+    { clock, intervalMs: options.retentionSweepMs ?? 3_600_000 },
+  );
   const events: EventsContext = {
     scope,
     maxEntriesBytes: options.maxEntriesBytes ?? 1_048_576,
@@ -93,9 +117,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     rules,
     targets,
     router,
-    eventLog: new EventLog(db, (targetArns) => worker.wake(targetArns)),
+    eventLog,
     patterns: options.patterns,
     clock,
+    archives,
+    replays,
+    replaysChanged: () => replayRunner.wake(),
     reroute,
   };
   const dynamodb = await createEmbeddedDynalite(options.dataDir);
@@ -115,12 +142,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   }
   await createTables({ endpoint, region: scope.region }, options.tables ?? []);
   worker.wake();
+  retention.start();
+  replayRunner.wake();
 
   const close = async (): Promise<void> => {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
     });
+    retention.stop();
+    await replayRunner.stop();
     await worker.stop();
     await dynamodb.close();
     db.close();

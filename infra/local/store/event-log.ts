@@ -11,6 +11,8 @@ export interface LoggedEvent {
   readonly replayName?: string;
   readonly envelope: string;
   readonly deliveries: readonly DeliveryPlan[];
+  /** Archives that keep the event (none for a replayed event: AWS never re-archives one, §5.3). */
+  readonly archives?: readonly string[];
 }
 
 interface Waiter {
@@ -30,10 +32,13 @@ export class EventLog {
   private scheduled = false;
   private readonly insertEvent;
   private readonly insertDelivery;
+  private readonly insertArchived;
+  private readonly countArchived;
 
   constructor(
     private readonly db: Sqlite,
     private readonly onCommitted: (targetArns: ReadonlySet<string>) => void,
+    private readonly onAppended: (events: readonly LoggedEvent[]) => void = () => {},
   ) {
     this.insertEvent = db.prepare(
       `INSERT INTO events (id, bus, time, received_at, replay_name, envelope)
@@ -43,6 +48,13 @@ export class EventLog {
       `INSERT INTO deliveries (event_seq, bus, rule, target_id, target_arn, max_retry_attempts,
          max_event_age_seconds, dead_letter, next_attempt_at, status, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
+    );
+    this.insertArchived = db.prepare(
+      'INSERT INTO archived_events (archive, time, event_seq, received_at, size) VALUES (?, ?, ?, ?, ?)',
+    );
+    // EventCount and SizeBytes are kept exact as events arrive (AWS reconciles them daily, §5.3).
+    this.countArchived = db.prepare(
+      'UPDATE archives SET event_count = event_count + 1, size_bytes = size_bytes + ? WHERE name = ?',
     );
   }
 
@@ -70,6 +82,7 @@ export class EventLog {
       return;
     }
     for (const waiter of waiters) waiter.resolve();
+    this.onAppended(waiters.flatMap((waiter) => waiter.events));
     const targetArns = new Set<string>();
     for (const waiter of waiters)
       for (const event of waiter.events) for (const plan of event.deliveries) targetArns.add(plan.targetArn);
@@ -98,6 +111,12 @@ export class EventLog {
         event.receivedAt,
         event.receivedAt,
       );
+    }
+    if (event.archives === undefined || event.archives.length === 0) return;
+    const size = Buffer.byteLength(event.envelope);
+    for (const archive of event.archives) {
+      this.insertArchived.run(archive, event.time, lastInsertRowid, event.receivedAt, size);
+      this.countArchived.run(size, archive);
     }
   }
 }
