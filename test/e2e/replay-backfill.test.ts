@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receivedByFunction } from '../support/consumers/per-function-recorder.js';
+import { replayedEnvelopeKeys } from '../support/replayed-envelope-keys.js';
 import { waitFor } from '../support/wait-for.js';
 import { recorders, routeSourceTo } from './support/routed-rule.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
@@ -96,18 +97,7 @@ describe('the backfill story', () => {
 
   it('places replay-name before resources in the envelope, keeping time and detail', async () => {
     const event = receivedByFunction('new-consumer')[0] ?? {};
-    expect(Object.keys(event)).toEqual([
-      'version',
-      'id',
-      'detail-type',
-      'source',
-      'account',
-      'time',
-      'region',
-      'replay-name',
-      'resources',
-      'detail',
-    ]);
+    expect(Object.keys(event)).toEqual(replayedEnvelopeKeys);
     expect(event.time).toMatch(/^2026-11-20T10:0[0-5]:00Z$/);
   });
 });

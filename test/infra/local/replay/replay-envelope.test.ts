@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEnvelope } from '../../../../infra/local/events/build-envelope.js';
 import { replayEnvelope } from '../../../../infra/local/replay/replay-envelope.js';
+import { replayedEnvelopeKeys } from '../../../support/replayed-envelope-keys.js';
 
 const original = buildEnvelope({
   id: '11111111-1111-4111-8111-111111111111',
@@ -17,18 +18,7 @@ describe('replayEnvelope', () => {
   it('gives a new id and inserts replay-name before resources, in AWS key order', () => {
     const replayed = replayEnvelope(original, { id: 'new-id', replayName: 'r1' });
     const event = JSON.parse(replayed) as Record<string, unknown>;
-    expect(Object.keys(event)).toEqual([
-      'version',
-      'id',
-      'detail-type',
-      'source',
-      'account',
-      'time',
-      'region',
-      'replay-name',
-      'resources',
-      'detail',
-    ]);
+    expect(Object.keys(event)).toEqual(replayedEnvelopeKeys);
     expect(event).toMatchObject({
       id: 'new-id',
       'replay-name': 'r1',
