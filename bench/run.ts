@@ -1,18 +1,19 @@
-/**
- * `npm run bench -- <name>`: runs one benchmark (or all), each recording its figures in
- * BENCHMARKS.md. Each benchmark module exports `run(): Promise<void>`.
- */
-const benchmarks: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
-  e2e: () => import('./e2e.js'),
-};
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const requested = process.argv.slice(2).filter((arg) => arg !== '--');
-const names = requested.length > 0 ? requested : Object.keys(benchmarks);
+// `npm run bench -- <name>...` runs bench/<name>.ts; without names, every bench/*.ts but this one.
+const here = dirname(fileURLToPath(import.meta.url));
+const requested = process.argv.slice(2);
+const names =
+  requested.length > 0
+    ? requested
+    : readdirSync(here)
+        .filter((file) => file.endsWith('.ts') && file !== 'run.ts')
+        .map((file) => file.slice(0, -'.ts'.length));
+
 for (const name of names) {
-  const load = benchmarks[name];
-  if (load === undefined) {
-    process.stderr.write(`unknown benchmark "${name}"; known: ${Object.keys(benchmarks).join(', ')}\n`);
-    process.exit(2);
-  }
-  await (await load()).run();
+  const module = (await import(`./${name}.ts`)) as { run?: () => Promise<void> };
+  if (typeof module.run !== 'function') throw new Error(`bench/${name}.ts does not export run()`);
+  await module.run();
 }

@@ -34,6 +34,14 @@ export function loginEntries(busName: string): PutEventsRequestEntry[] {
 class Tally {
   acknowledged = 0;
   failed = 0;
+  /** Why calls failed, by message, to print beside the figures. */
+  readonly errors = new Map<string, number>();
+
+  fail(error: unknown): void {
+    this.failed += 10;
+    const message = error instanceof Error ? error.message : String(error);
+    this.errors.set(message, (this.errors.get(message) ?? 0) + 1);
+  }
   readonly sentAt = new Map<string, number>();
 
   add(entries: readonly { EventId?: string }[], sent: number): void {
@@ -47,13 +55,20 @@ class Tally {
   }
 
   result(seconds: number): LoadResult {
-    return { acknowledged: this.acknowledged, failed: this.failed, seconds, sentAt: this.sentAt };
+    return {
+      acknowledged: this.acknowledged,
+      failed: this.failed,
+      errors: this.errors,
+      seconds,
+      sentAt: this.sentAt,
+    };
   }
 }
 
 export interface LoadResult {
   readonly acknowledged: number;
   readonly failed: number;
+  readonly errors: ReadonlyMap<string, number>;
   readonly seconds: number;
   /** EventId → epoch ms when its PutEvents call was sent. */
   readonly sentAt: Map<string, number>;
@@ -75,8 +90,8 @@ export async function closedLoop(options: {
       const sent = Date.now();
       try {
         tally.add(await client.send(JSON.stringify({ Entries: loginEntries(options.busName) })), sent);
-      } catch {
-        tally.failed += 10;
+      } catch (error) {
+        tally.fail(error);
       }
     }
   };
@@ -105,9 +120,7 @@ export async function steadyRate(options: {
     calls.push(
       client.send(JSON.stringify({ Entries: loginEntries(options.busName) })).then(
         (entries) => tally.add(entries, sent),
-        () => {
-          tally.failed += 10;
-        },
+        (error: unknown) => tally.fail(error),
       ),
     );
   }

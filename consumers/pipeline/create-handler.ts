@@ -36,8 +36,9 @@ export function createHandler<Detail extends DetailConventions>(
     try {
       table ??= openTable();
       const result = await processEvent(definition, event, { ...table, receivedAt: new Date() });
-      const log = result.outcome === 'quarantined' ? logger.warn : logger.info;
-      log.call(logger, `event ${result.outcome}`, { ...fields, ...result, durationMs: elapsed(started) });
+      const line = { ...fields, ...result, durationMs: elapsed(started) };
+      if (result.outcome === 'quarantined') logger.warn('event quarantined', line);
+      else logger.info(`event ${result.outcome}`, line);
       return result;
     } catch (error) {
       logger.error('event failed', { ...fields, outcome: 'failed', durationMs: elapsed(started), error });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { type CompiledPattern, compileEventPattern } from '../pattern/index.js';
 import type { CatalogEntry, RetryPolicy } from './catalog-entry.js';
 import type { SchemaAjv } from './create-schema-ajv.js';
 import { readEventSchema } from './read-event-schema.js';
@@ -10,8 +11,6 @@ const RULE_NAME = /^[.\-_A-Za-z0-9]{1,64}$/;
 const BUS_NAME = /^[/.\-_A-Za-z0-9]{1,256}$/;
 // Lambda FunctionName (the consumer is also a local function name): 1-64 of [A-Za-z0-9_-].
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-// PutRule / TestEventPattern `EventPattern` max length (botocore events model).
-const MAX_PATTERN_LENGTH = 4096;
 // The EventBridge user guide caps `detail-type` at 128 characters.
 const MAX_DETAIL_TYPE_LENGTH = 128;
 
@@ -20,7 +19,7 @@ export function catalogEntryProblems(entry: CatalogEntry, ajv: SchemaAjv): strin
   return [
     ...identityProblems(entry),
     ...retryPolicyProblems(entry.retryPolicy),
-    ...patternProblems(entry.eventPattern),
+    ...patternProblems(entry),
     ...schemaProblems(entry, ajv),
     ...consumerProblems(entry),
   ];
@@ -58,11 +57,28 @@ function retryPolicyProblems(policy: RetryPolicy): string[] {
   return problems;
 }
 
-function patternProblems(eventPattern: string): string[] {
-  if (eventPattern.length > MAX_PATTERN_LENGTH) {
-    return [`event pattern is ${eventPattern.length} characters, more than ${MAX_PATTERN_LENGTH}`];
+function patternProblems(entry: CatalogEntry): string[] {
+  let pattern: CompiledPattern;
+  try {
+    pattern = compileEventPattern(entry.eventPattern);
+  } catch (error) {
+    return [`event pattern ${entry.eventPattern.slice(0, 200)} is refused: ${firstLine(error)}`];
   }
-  return [];
+  // A dedicated consumer quarantines every other type, so each `$or` branch must pin this one.
+  const required = { source: entry.source, 'detail-type': entry.detailType };
+  const pinsType = pattern.branches.every((branch) =>
+    Object.entries(required).every(([path, value]) => {
+      const condition = branch.find((field) => field.path === path);
+      return condition?.matchers.every((matcher) => matcher.kind === 'exact' && matcher.value === value);
+    }),
+  );
+  return pinsType
+    ? []
+    : [`event pattern must match exactly source "${entry.source}" and detail-type "${entry.detailType}"`];
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
 
 function schemaProblems(entry: CatalogEntry, ajv: SchemaAjv): string[] {

@@ -6,7 +6,7 @@ export { DEFAULT_ARCHIVE_RETENTION_DAYS, type DefaultArchive, defaultArchive } f
 export type { EventTypeDefinition } from './event-type-definition.js';
 export { EVENT_TYPES } from './event-types.js';
 export { buildCatalog, loadCatalog } from './load-catalog.js';
-export { type EventSchema, readEventSchema } from './read-event-schema.js';
+export { type EventSchema, parseEventSchema, readEventSchema } from './read-event-schema.js';
 export { resolveCatalogPath } from './resolve-catalog-path.js';
 export { SCHEMA_KEYWORDS } from './schema-keywords.js';
 export { validateCatalog } from './validate-catalog.js';

@@ -18,9 +18,20 @@ const DRAFT_04 = 'http://json-schema.org/draft-04/schema#';
 
 /** Reads and parses a schema file; throws `CatalogError` naming the file and what is missing. */
 export function readEventSchema(file: string): EventSchema {
+  let text: string;
+  try {
+    text = readFileSync(resolveCatalogPath(file), 'utf8');
+  } catch (error) {
+    throw new CatalogError(`schema ${file} cannot be read: ${String(error)}`, { cause: error });
+  }
+  return parseEventSchema(file, text);
+}
+
+/** Parses schema text as `readEventSchema` does, for schemas not (yet) on disk. */
+export function parseEventSchema(file: string, text: string): EventSchema {
   let document: unknown;
   try {
-    document = JSON.parse(readFileSync(resolveCatalogPath(file), 'utf8'));
+    document = JSON.parse(text);
   } catch (error) {
     throw new CatalogError(`schema ${file} cannot be read as JSON: ${String(error)}`, { cause: error });
   }

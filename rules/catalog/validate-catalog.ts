@@ -20,7 +20,7 @@ export function validateCatalog(entries: readonly CatalogEntry[]): void {
 }
 
 /** How messages name an entry: its position and rule name. */
-export function entryLabel(entry: CatalogEntry, index: number): string {
+function entryLabel(entry: CatalogEntry, index: number): string {
   return `catalog entry #${index + 1} "${entry.ruleName}"`;
 }
 

@@ -26,7 +26,7 @@ export function startupBanner(facts: {
     `  bus: ${facts.busName} (and default) · catalog rules: ${facts.ruleCount} · table: ${facts.tableName}`,
     '',
     'Point the AWS SDK and CLI at it:',
-    `  export AWS_ENDPOINT_URL=${facts.endpoint} AWS_REGION=${facts.region} AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local`,
+    `  export AWS_ENDPOINT_URL=${facts.endpoint} AWS_REGION=${facts.region} AWS_DEFAULT_REGION=${facts.region} AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local`,
     `  aws events put-events --entries '${entries}'`,
     `  aws dynamodb scan --table-name ${facts.tableName}`,
     '',

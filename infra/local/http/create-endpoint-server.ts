@@ -52,6 +52,10 @@ function route(options: EndpointOptions, req: IncomingMessage, res: ServerRespon
  */
 export function createEndpointServer(options: EndpointOptions): Server {
   const server = createServer((req, res) => route(options, req, res));
+  // SDK clients pool keep-alive sockets; Node's default 5 s idle timeout would cut pooled sockets
+  // between calls and make a client's next request fail with ECONNRESET. Keep them like AWS does.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });

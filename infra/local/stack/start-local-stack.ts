@@ -62,7 +62,7 @@ function configureConsumerEnvironment(
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const scope = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(options.dataDir);
+  const { db, walSync } = openDatabase(options.dataDir);
   const buses = new BusStore(db);
   const rules = new RuleStore(db);
   const targets = new TargetStore(db);
@@ -104,7 +104,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const router = new Router(options.patterns);
   const reroute = (): void => router.rebuild(rules.all(), targets.all(), archives.all());
   reroute();
-  const eventLog = new EventLog(db, (targetArns) => worker.wake(targetArns));
+  const eventLog = new EventLog(db, (targetArns) => worker.wake(targetArns), walSync);
   const replayRunner = new ReplayRunner({ replays, archived, router, eventLog, clock, ...options.replay });
   const retention = new ArchiveRetention(
     { archives, archived },
@@ -154,6 +154,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await replayRunner.stop();
     await worker.stop();
     await dynamodb.close();
+    await walSync?.close();
     db.close();
   };
   return { endpoint, port, close };

@@ -108,22 +108,11 @@ export class DeliveryQueue {
   }
 
   /**
-   * Writes outcomes in one transaction; a dead delivery also gets its dead-letter record.
-   *
-   * Without an fsync (`synchronous = NORMAL` for this transaction only): WAL order still makes it
-   * survive `kill -9`, and power loss could at worst forget a "delivered" mark, which redelivers
-   * to an idempotent consumer. Only PutEvents' commits promise durability, and they stay FULL.
+   * Writes outcomes in one transaction; a dead delivery also gets its dead-letter record. No fsync
+   * is awaited: power loss could at worst forget a "delivered" mark, which redelivers to an
+   * idempotent consumer (see `open-database.ts`).
    */
   record(outcomes: readonly DeliveryOutcome[], now: number): void {
-    this.db.pragma('synchronous = NORMAL');
-    try {
-      this.write(outcomes, now);
-    } finally {
-      this.db.pragma('synchronous = FULL');
-    }
-  }
-
-  private write(outcomes: readonly DeliveryOutcome[], now: number): void {
     const { update, insertDead } = this;
     this.db.transaction(() => {
       for (const outcome of outcomes) {

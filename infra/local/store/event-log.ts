@@ -1,5 +1,6 @@
 import type { DeliveryPlan } from '../events/router.js';
 import type { Sqlite } from './open-database.js';
+import type { WalSync } from './wal-sync.js';
 
 /** An accepted event to append, with the deliveries its rules' targets need. */
 export interface LoggedEvent {
@@ -23,9 +24,10 @@ interface Waiter {
 
 /**
  * The durable event log. `append` resolves only once the events and their pending deliveries
- * are committed (one transaction, fsynced: see `open-database.ts`), which is when PutEvents may
- * answer. Calls arriving in the same turn of the event loop share one transaction (group
- * commit): one fsync acknowledges them all, and each call's events still commit atomically.
+ * are committed in one transaction and that commit is on disk (`WalSync`), which is when
+ * PutEvents may answer. Calls arriving in the same turn of the event loop share one transaction,
+ * and commits made while an fsync runs share the next one (group commit); each call's events
+ * still commit atomically. Delivery is woken only for durable events.
  */
 export class EventLog {
   private queue: Waiter[] = [];
@@ -38,6 +40,9 @@ export class EventLog {
   constructor(
     private readonly db: Sqlite,
     private readonly onCommitted: (targetArns: ReadonlySet<string>) => void,
+    /** Undefined for an in-memory log, which has nothing to make durable. */
+    private readonly walSync: WalSync | undefined,
+    /** Told of every durably appended event (the local-only tail stream). */
     private readonly onAppended: (events: readonly LoggedEvent[]) => void = () => {},
   ) {
     this.insertEvent = db.prepare(
@@ -81,12 +86,17 @@ export class EventLog {
       for (const waiter of waiters) waiter.reject(error);
       return;
     }
-    for (const waiter of waiters) waiter.resolve();
-    this.onAppended(waiters.flatMap((waiter) => waiter.events));
-    const targetArns = new Set<string>();
-    for (const waiter of waiters)
-      for (const event of waiter.events) for (const plan of event.deliveries) targetArns.add(plan.targetArn);
-    this.onCommitted(targetArns);
+    const durable = this.walSync?.sync() ?? Promise.resolve();
+    durable.then(
+      () => {
+        for (const waiter of waiters) waiter.resolve();
+        this.onAppended(waiters.flatMap((waiter) => waiter.events));
+        this.onCommitted(targetsOf(waiters));
+      },
+      (error: unknown) => {
+        for (const waiter of waiters) waiter.reject(error);
+      },
+    );
   }
 
   private write(event: LoggedEvent): void {
@@ -119,4 +129,11 @@ export class EventLog {
       this.countArchived.run(size, archive);
     }
   }
+}
+
+function targetsOf(waiters: readonly Waiter[]): Set<string> {
+  const targetArns = new Set<string>();
+  for (const waiter of waiters)
+    for (const event of waiter.events) for (const plan of event.deliveries) targetArns.add(plan.targetArn);
+  return targetArns;
 }

@@ -16,34 +16,85 @@ export const TOO_COMPLEX =
   'Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character';
 
 export function checkWildcardComplexity(pattern: CompiledPattern): void {
-  for (const values of wildcardGroups(pattern)) {
-    if (wildcardComplexity(values, MAX_WILDCARD_COMPLEXITY) > MAX_WILDCARD_COMPLEXITY) {
-      throw new PatternSyntaxError(TOO_COMPLEX);
-    }
+  if (wildcardComplexityOf(pattern, MAX_WILDCARD_COMPLEXITY) > MAX_WILDCARD_COMPLEXITY) {
+    throw new PatternSyntaxError(TOO_COMPLEX);
   }
+}
+
+/** The highest complexity of any of the pattern's wildcard byte machines, exact up to `cap + 1`. */
+export function wildcardComplexityOf(pattern: CompiledPattern, cap: number): number {
+  let worst = 0;
+  // Branches forked by $or often repeat one field's values; score each distinct set once.
+  const scored = new Set<string>();
+  for (const values of wildcardGroups(pattern)) {
+    const key = JSON.stringify(values);
+    if (scored.has(key)) continue;
+    scored.add(key);
+    worst = Math.max(worst, wildcardComplexity(values, cap));
+    if (worst > cap) break;
+  }
+  return worst;
 }
 
 /**
  * The sets of wildcard values that share one Ruler byte machine. Ruler adds a branch's fields in
  * key order and hangs each field's machine off the state its preceding fields lead to, so two
- * branches share a field's machine when everything before that field is the same.
+ * branches share a field's machine when everything before that field is the same. A trie over
+ * the preceding conditions finds the shared machines in time linear in the pattern's size.
  */
 function wildcardGroups(pattern: CompiledPattern): string[][] {
-  const groups = new Map<string, Map<string, string>>();
+  const ids = new ConditionIds();
+  const root: TrieNode = { children: new Map(), groups: new Map() };
   for (const branch of pattern.branches) {
     if (!branch.some(hasWildcard)) continue;
-    const sorted = [...branch].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    sorted.forEach((condition, index) => {
+    let node = root;
+    for (const condition of [...branch].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
       const values = wildcardValues(condition);
-      if (values.length === 0) return;
-      const key = JSON.stringify([sorted.slice(0, index), condition.path], replacer);
-      // Ruler keeps one copy of a repeated pattern, but a wildcard and an anything-but wildcard differ.
-      const group = groups.get(key) ?? new Map<string, string>();
-      for (const [kind, value] of values) group.set(`${kind}:${value}`, value);
-      groups.set(key, group);
-    });
+      if (values.length > 0) {
+        // Ruler keeps one copy of a repeated pattern, but a wildcard and an anything-but wildcard differ.
+        const group = node.groups.get(condition.path) ?? new Map<string, string>();
+        for (const [kind, value] of values) group.set(`${kind}:${value}`, value);
+        node.groups.set(condition.path, group);
+      }
+      const id = ids.of(condition);
+      let child = node.children.get(id);
+      if (child === undefined) {
+        child = { children: new Map(), groups: new Map() };
+        node.children.set(id, child);
+      }
+      node = child;
+    }
   }
-  return [...groups.values()].map((group) => [...group.values()]);
+  const result: string[][] = [];
+  const stack = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    for (const group of node.groups.values()) result.push([...group.values()]);
+    stack.push(...node.children.values());
+  }
+  return result;
+}
+
+interface TrieNode {
+  readonly children: Map<number, TrieNode>;
+  readonly groups: Map<string, Map<string, string>>;
+}
+
+/** Numbers field conditions by content; branches forked from one `$or` share matcher arrays, so those are cached. */
+class ConditionIds {
+  private readonly byArray = new Map<readonly unknown[], number>();
+  private readonly byText = new Map<string, number>();
+
+  of(condition: FieldCondition): number {
+    const cached = this.byArray.get(condition.matchers);
+    if (cached !== undefined) return cached;
+    const text = JSON.stringify(condition, (_key, value: unknown) =>
+      value instanceof Uint8Array ? Array.from(value) : value,
+    );
+    const id = this.byText.get(text) ?? this.byText.size;
+    this.byText.set(text, id);
+    this.byArray.set(condition.matchers, id);
+    return id;
+  }
 }
 
 function hasWildcard(condition: FieldCondition): boolean {
@@ -56,8 +107,4 @@ function wildcardValues(condition: FieldCondition): [string, string][] {
     if (matcher.kind === 'anything-but-wildcard') return matcher.values.map((value) => [matcher.kind, value]);
     return [];
   });
-}
-
-function replacer(_key: string, value: unknown): unknown {
-  return value instanceof Uint8Array ? Array.from(value) : value;
 }

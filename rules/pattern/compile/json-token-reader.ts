@@ -27,6 +27,7 @@ function kindName(context: Context): string {
 
 const EXPECTED_VALUE = "JSON String, Number, Array, Object or token 'null', 'true' or 'false'";
 const MAX_ERROR_TOKEN_LENGTH = 256;
+const MAX_NESTING_DEPTH = 1000;
 
 /**
  * A pull reader over JSON text that behaves like Jackson's `ReaderBasedJsonParser` where
@@ -164,6 +165,12 @@ export class JsonTokenReader {
     switch (ch) {
       case 0x7b:
       case 0x5b:
+        if (this.stack.length >= MAX_NESTING_DEPTH) {
+          // Jackson 2.15+ StreamReadConstraints; its message carries no location.
+          throw new PatternSyntaxError(
+            `Document nesting depth (${this.stack.length + 1}) exceeds the maximum allowed (${MAX_NESTING_DEPTH}, from \`StreamReadConstraints.getMaxNestingDepth()\`)`,
+          );
+        }
         this.stack.push({ kind: ch === 0x7b ? 'object' : 'array', start: this.pos, entries: 0 });
         this.pos++;
         this.text = String.fromCharCode(ch);

@@ -14,7 +14,7 @@ interface Automaton {
 }
 
 /** Beyond this many distinct sets of live states the value set is treated as too complex. */
-const MAX_EXPLORED_STATES = 4000;
+const MAX_EXPLORED_STATES = 20_000;
 
 /**
  * How many wildcard-pattern states one worst-case value can keep alive at once, summed over the
@@ -27,13 +27,13 @@ const MAX_EXPLORED_STATES = 4000;
 export function wildcardComplexity(values: Iterable<string>, cap: number): number {
   const automaton = buildAutomaton(values);
   if (automaton.anyEdge.length === 1) return 0;
-  const alphabet = alphabetOf(automaton);
+  const other = unusedByte(automaton);
   const seen = new Set<string>(['0']);
   const queue: number[][] = [[0]];
   let worst = 0;
   for (let head = 0; head < queue.length; head++) {
     const current = queue[head] ?? [];
-    for (const byte of alphabet) {
+    for (const byte of bytesLeaving(automaton, current, other)) {
       const next = step(automaton, current, byte);
       if (next.length === 0) continue;
       worst = Math.max(worst, score(automaton, next));
@@ -107,16 +107,22 @@ function buildAutomaton(values: Iterable<string>): Automaton {
   return { byteEdges, anyEdge };
 }
 
-/** Every byte some edge reads, plus one byte no edge reads (it stands for all the others). */
-function alphabetOf(automaton: Automaton): number[] {
+/** The bytes worth trying from a set of live states: those its edges read, plus one no edge reads. */
+function bytesLeaving(automaton: Automaton, live: readonly number[], other: number): Set<number> {
+  const bytes = new Set<number>([other]);
+  for (const state of live) {
+    const edges = automaton.byteEdges[state] ?? [];
+    for (let i = 0; i < edges.length; i += 2) bytes.add(edges[i] as number);
+  }
+  return bytes;
+}
+
+/** A byte no edge reads: it stands for every byte that only loops can take. */
+function unusedByte(automaton: Automaton): number {
   const used = new Set<number>();
   for (const edges of automaton.byteEdges)
     for (let i = 0; i < edges.length; i += 2) used.add(edges[i] as number);
-  for (let byte = 0; byte < 256; byte++) {
-    if (!used.has(byte)) {
-      used.add(byte);
-      break;
-    }
-  }
-  return [...used];
+  let byte = 0;
+  while (used.has(byte)) byte++;
+  return byte;
 }

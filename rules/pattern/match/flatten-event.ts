@@ -1,4 +1,11 @@
 import type { CompiledPattern } from '../compiled-pattern.js';
+import { MalformedEventError } from '../errors.js';
+
+/**
+ * Event arrays nested deeper than this along a path a pattern names are refused: PutEvents
+ * documents at most 1000 levels of nesting for `Detail`, and the bound keeps matching cost linear.
+ */
+export const MAX_ARRAY_NESTING = 1000;
 
 /** A leaf value of an event: JSON scalars only; objects and arrays are walked, never matched. */
 export type LeafValue = string | number | boolean | null;
@@ -13,6 +20,12 @@ export interface ArrayPosition {
   readonly array: number;
   readonly index: number;
   readonly outer: ArrayPosition | undefined;
+  /** 1 for an element of an outermost array. */
+  readonly depth: number;
+  /** The outermost array's position on this chain: two chains share an array only if they share this. */
+  readonly root: number;
+  /** Unique per node, for memo keys. */
+  readonly id: number;
 }
 
 export interface EventLeaf {
@@ -38,6 +51,7 @@ export function flattenEvent(event: object, pattern: CompiledPattern): FlatEvent
   const { paths, prefixes } = patternPaths(pattern);
   const leaves = new Map<string, EventLeaf[]>();
   let arrays = 0;
+  let nodes = 0;
   const stack: Visit[] = [{ node: event, path: '', position: undefined }];
   for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
     const { node, path, position } = visit;
@@ -46,7 +60,11 @@ export function flattenEvent(event: object, pattern: CompiledPattern): FlatEvent
       for (let index = node.length - 1; index >= 0; index--) {
         const element: unknown = node[index];
         const nested = typeof element === 'object' && element !== null;
-        stack.push({ node: element, path, position: nested ? { array, index, outer: position } : position });
+        stack.push({
+          node: element,
+          path,
+          position: nested ? enter(array, index, position, nodes++) : position,
+        });
       }
     } else if (typeof node === 'object' && node !== null) {
       for (const [key, child] of Object.entries(node).reverse()) {
@@ -60,6 +78,14 @@ export function flattenEvent(event: object, pattern: CompiledPattern): FlatEvent
     }
   }
   return leaves;
+}
+
+function enter(array: number, index: number, outer: ArrayPosition | undefined, id: number): ArrayPosition {
+  const depth = (outer?.depth ?? 0) + 1;
+  if (depth > MAX_ARRAY_NESTING) {
+    throw new MalformedEventError(`arrays are nested more than ${MAX_ARRAY_NESTING} levels deep`);
+  }
+  return { array, index, outer, depth, root: outer?.root ?? array, id };
 }
 
 function isLeafValue(node: unknown): node is LeafValue {

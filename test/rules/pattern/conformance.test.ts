@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InvalidEventPatternException, testEventPattern } from '../../../rules/pattern/index.js';
+import { catchError } from '../../support/catch-error.js';
 import { sharedFile } from '../../support/shared-dir.js';
 
 interface ConformanceCase {
@@ -43,12 +44,3 @@ describe('EventBridge conformance corpus', () => {
     });
   }
 });
-
-function catchError(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}

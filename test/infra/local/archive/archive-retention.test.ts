@@ -14,11 +14,11 @@ function fixedClock(now: number): Clock {
 
 describe('ArchiveRetention', () => {
   it('forgets events older than each archive retention and keeps those of a forever archive', async () => {
-    const db = openDatabase(undefined);
+    const { db } = openDatabase(undefined);
     const archives = new ArchiveStore(db);
     archives.create({ name: 'week', bus: 'b', retentionDays: 7, state: 'ENABLED', createdAt: 0 });
     archives.create({ name: 'forever', bus: 'b', retentionDays: 0, state: 'ENABLED', createdAt: 0 });
-    const log = new EventLog(db, () => {});
+    const log = new EventLog(db, () => {}, undefined);
     await log.append(
       [1, 5, 9].map((daysAgo, index) => ({
         id: `e${index}`,

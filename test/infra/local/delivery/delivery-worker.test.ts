@@ -13,7 +13,7 @@ import { waitFor } from '../../../support/wait-for.js';
 const arnOf = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
 
 function setup(options: { consumer: string; attempts: number }) {
-  const db = openDatabase(undefined);
+  const { db } = openDatabase(undefined);
   const clock = compressedClock(1_000);
   const consumers = new ConsumerRegistry(
     [
@@ -28,7 +28,7 @@ function setup(options: { consumer: string; attempts: number }) {
     clock,
     concurrencyPerConsumer: 2,
   });
-  const log = new EventLog(db, (targetArns) => worker.wake(targetArns));
+  const log = new EventLog(db, (targetArns) => worker.wake(targetArns), undefined);
   const append = (id: string) =>
     log.append([
       {

@@ -7,10 +7,10 @@ import { openDatabase } from '../../../../infra/local/store/open-database.js';
 const hour = 3_600_000;
 
 async function archiveWith(times: readonly number[]) {
-  const db = openDatabase(undefined);
+  const { db } = openDatabase(undefined);
   const archives = new ArchiveStore(db);
   archives.create({ name: 'a', bus: 'b', retentionDays: 0, state: 'ENABLED', createdAt: 0 });
-  const log = new EventLog(db, () => {});
+  const log = new EventLog(db, () => {}, undefined);
   await log.append(
     times.map((time, index) => ({
       id: `id-${index}`,
