@@ -8,16 +8,19 @@ import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
 import type { EventsContext } from '../events/events-context.js';
 import { Router } from '../events/router.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
+import { handleLocalApi } from '../local-api/handle-local-api.js';
 import { ReplayRunner } from '../replay/replay-runner.js';
 import { ArchiveStore } from '../store/archive-store.js';
 import { ArchivedEvents } from '../store/archived-events.js';
 import { BusStore } from '../store/bus-store.js';
+import { DeadLetterStore } from '../store/dead-letter-store.js';
 import { DeliveryQueue } from '../store/delivery-queue.js';
 import { EventLog } from '../store/event-log.js';
 import { openDatabase } from '../store/open-database.js';
 import { ReplayStore } from '../store/replay-store.js';
 import { RuleStore } from '../store/rule-store.js';
 import { TargetStore } from '../store/target-store.js';
+import { TailHub } from '../tail/tail-hub.js';
 import { applyCatalog } from './apply-catalog.js';
 import { createTables } from './create-tables.js';
 import type { LocalStackOptions } from './local-stack-options.js';
@@ -95,16 +98,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ],
     options.root,
   );
+  const tail = new TailHub();
+  const deadLetters = new DeadLetterStore(db);
   const worker = new DeliveryWorker({
     queue: new DeliveryQueue(db),
     consumers,
     clock,
     concurrencyPerConsumer: options.concurrencyPerConsumer ?? 8,
+    onOutcomes: (batch) => tail.publishOutcomes(batch),
   });
   const router = new Router(options.patterns);
   const reroute = (): void => router.rebuild(rules.all(), targets.all(), archives.all());
   reroute();
-  const eventLog = new EventLog(db, (targetArns) => worker.wake(targetArns), walSync);
+  const eventLog = new EventLog(
+    db,
+    (targetArns) => worker.wake(targetArns),
+    walSync,
+    (appended) => tail.publishEvents(appended),
+  );
   const replayRunner = new ReplayRunner({ replays, archived, router, eventLog, clock, ...options.replay });
   const retention = new ArchiveRetention(
     { archives, archived },
@@ -133,6 +144,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dynamodb: dynamodb.handle,
     status: () => stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
+    localApi: (req, res) =>
+      handleLocalApi({ deadLetters, tail, clock, redelivered: (arns) => worker.wake(arns) }, req, res),
   });
   const port = await listen(server, options.port ?? 4010, host);
   endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
