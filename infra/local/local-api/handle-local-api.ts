@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../delivery/clock.js';
 import { readBody } from '../http/read-body.js';
+import type { ArchivedEvents } from '../store/archived-events.js';
 import type { DeadLetterStore } from '../store/dead-letter-store.js';
+import type { ReplayStore } from '../store/replay-store.js';
 import type { TailHub } from '../tail/tail-hub.js';
 import { LocalApiError } from './local-api-error.js';
 import { readSelection } from './read-selection.js';
@@ -9,6 +11,8 @@ import { readSelection } from './read-selection.js';
 /** What the local-only API reads and acts on. */
 export interface LocalApiContext {
   readonly deadLetters: DeadLetterStore;
+  readonly replays: ReplayStore;
+  readonly archived: ArchivedEvents;
   readonly tail: TailHub;
   readonly clock: Clock;
   /** Wakes delivery for targets that have pending deliveries again. */
@@ -40,6 +44,14 @@ function streamTail(context: LocalApiContext, req: IncomingMessage, res: ServerR
   req.on('close', unsubscribe);
 }
 
+/** `GET /_trackbridge/replays/<name>`: what AWS does not show, how many events a replay has sent of how many. */
+function replayProgress(context: LocalApiContext, name: string): object {
+  const replay = context.replays.get(name);
+  if (replay === undefined) throw new LocalApiError(404, `Replay ${name} does not exist.`);
+  const total = context.archived.count(replay.archive, replay.eventStartTime, replay.eventEndTime);
+  return { name, state: replay.state, replayed: replay.replayedCount, total };
+}
+
 async function route(context: LocalApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local');
   const path = url.pathname.slice(localApiPrefix.length);
@@ -60,6 +72,9 @@ async function route(context: LocalApiContext, req: IncomingMessage, res: Server
       ...(items.length === limit && last ? { next: last.id } : {}),
     });
   }
+  const replay = /^replays\/([.\-_A-Za-z0-9]+)$/.exec(path);
+  if (method === 'GET' && replay?.[1] !== undefined)
+    return send(res, 200, replayProgress(context, replay[1]));
   const one = /^dead-letters\/(\d+)$/.exec(path);
   if (method === 'GET' && one?.[1] !== undefined) {
     const letter = context.deadLetters.get(Number(one[1]));

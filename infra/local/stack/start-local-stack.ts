@@ -145,7 +145,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     status: () => stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
     localApi: (req, res) =>
-      handleLocalApi({ deadLetters, tail, clock, redelivered: (arns) => worker.wake(arns) }, req, res),
+      handleLocalApi(
+        { deadLetters, replays, archived, tail, clock, redelivered: (arns) => worker.wake(arns) },
+        req,
+        res,
+      ),
   });
   const port = await listen(server, options.port ?? 4010, host);
   endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

@@ -52,6 +52,15 @@ export class ArchivedEvents {
     }) as ArchivedEvent[];
   }
 
+  /** How many events of the archive fall in [start, end] (a count over the same key range). */
+  count(archive: string, start: number, end: number): number {
+    return (
+      this.db
+        .prepare('SELECT COUNT(*) AS n FROM archived_events WHERE archive = ? AND time >= ? AND time <= ?')
+        .get(archive, start, end) as { n: number }
+    ).n;
+  }
+
   /**
    * Forgets the archive's events received before `before` (retention), keeping EventCount and
    * SizeBytes in step; returns how many were removed.
