@@ -41,6 +41,9 @@ async function measureStack(dataDir: string) {
   try {
     await closedLoop({ endpoint, busName: 'trackbridge', concurrency: 8, seconds: 1 });
     await drained(endpoint);
+    // The default bus has no rules: events are logged durably and acknowledged, nothing is delivered,
+    // which is all moto does with a PutEvents.
+    const ingestOnly = await closedLoop({ endpoint, busName: 'default', concurrency: 8, seconds });
     const single = await closedLoop({ endpoint, busName: 'trackbridge', concurrency: 1, seconds });
     await drained(endpoint);
     const startedAt = Date.now();
@@ -62,6 +65,7 @@ async function measureStack(dataDir: string) {
       .filter((value) => !Number.isNaN(value))
       .sort((a, b) => a - b);
     return {
+      ingestOnly,
       single,
       eight,
       storedPerSecond,
@@ -71,6 +75,29 @@ async function measureStack(dataDir: string) {
       measuredLatencies: latencies.length,
       peakRss: peakRssMb(stack.child.pid ?? 0),
     };
+  } finally {
+    stack.child.kill('SIGTERM');
+    await stack.exited;
+  }
+}
+
+/** PutEvents with `--durability process` (no fsync awaited), while delivering and with nothing to deliver. */
+async function measureProcessDurability(dataDir: string) {
+  const stack = await spawnStack(['--data-dir', dataDir, '--durability', 'process']);
+  try {
+    const ingestOnly = await closedLoop({
+      endpoint: stack.endpoint,
+      busName: 'default',
+      concurrency: 8,
+      seconds,
+    });
+    const delivering = await closedLoop({
+      endpoint: stack.endpoint,
+      busName: 'trackbridge',
+      concurrency: 8,
+      seconds,
+    });
+    return { ingestOnly: rate(ingestOnly), delivering: rate(delivering) };
   } finally {
     stack.child.kill('SIGTERM');
     await stack.exited;
@@ -116,6 +143,7 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'trackbridge-bench-'));
   try {
     const stack = await measureStack(join(dir, 'stack'));
+    const processDurability = await measureProcessDurability(join(dir, 'process'));
     const moto = await measureMoto();
     const dynalite = await measureDynalite(join(dir, 'dynalite'));
     const ack8 = rate(stack.eight);
@@ -129,15 +157,19 @@ export async function run(): Promise<void> {
       '| Measure | Result | Goal (minimum) |',
       '| --- | --- | --- |',
       `| Acknowledged PutEvents, concurrency 1 | ${round(rate(stack.single))} events/s | |`,
-      `| Acknowledged PutEvents, concurrency 8 | ${round(ack8)} events/s | ≥ 10× moto (≥ 5×) |`,
+      `| Acknowledged PutEvents, concurrency 8, while delivering every event | ${round(ack8)} events/s | ≥ 10× moto (≥ 5×) |`,
+      `| Acknowledged PutEvents, concurrency 8, bus without rules (nothing to deliver, as moto) | ${round(rate(stack.ingestOnly))} events/s | ≥ 10× moto (≥ 5×) |`,
+      `| Same two with \`--durability process\` (survives kill -9, not power loss) | ${round(processDurability.delivering)} / ${round(processDurability.ingestOnly)} events/s | |`,
       `| Stored end to end (PutEvents → conditional PutItem), concurrency 8 | ${round(stack.storedPerSecond)} events/s | ≥ 90% of dynalite (≥ 60%) |`,
       `| PutEvents → stored item at a steady 500 events/s, p50 / p99 | ${round(stack.p50)} ms / ${round(stack.p99)} ms (${stack.measuredLatencies} events) | p99 ≤ 100 ms (≤ 250 ms) |`,
       `| Peak RSS of the stack process | ${round(stack.peakRss)} MB | ≤ 250 MB (≤ 400 MB) |`,
       `| moto_server PutEvents, concurrency 1 / 8 (reference) | ${moto === undefined ? 'not installed' : `${round(moto.single)} / ${round(moto.eight)} events/s`} | |`,
       `| dynalite conditional PutItem via SDK, concurrency 16 (reference, on disk) | ${round(dynalite)} writes/s | |`,
       '',
-      `Ratios in this run: acknowledged = ${moto === undefined ? 'n/a' : `${(ack8 / moto.eight).toFixed(1)}× moto`}; stored = ${Math.round((100 * stack.storedPerSecond) / dynalite)}% of dynalite's conditional-PutItem rate.`,
-      `Failed entries at the stack: ${stack.single.failed + stack.eight.failed + stack.steady.failed}${describeErrors([stack.single, stack.eight, stack.steady])}.`,
+      `Ratios in this run: acknowledged = ${moto === undefined ? 'n/a' : `${(ack8 / moto.eight).toFixed(1)}× moto while delivering, ${(rate(stack.ingestOnly) / moto.eight).toFixed(1)}× moto with nothing to deliver`}; stored = ${Math.round((100 * stack.storedPerSecond) / dynalite)}% of dynalite's conditional-PutItem rate.`,
+      '',
+      'Reading the figures: the load client is plain keep-alive HTTP (`bench/e2e/raw-put-events.ts`), since on 2 cores the SDK client itself caps every server near moto\'s rate; moto acknowledges from memory and delivers nothing, while the stack fsyncs its log before answering and, in the "while delivering" rows, runs every consumer (validation, a conditional PutItem over HTTP to the embedded dynalite, a log line) on the same event loop. The stored rate can exceed the reference because the reference is one SDK client at concurrency 16 against dynalite in a separate process. Every figure moves with the machine\'s load (other builds share it).',
+      `Failed entries at the stack: ${stack.ingestOnly.failed + stack.single.failed + stack.eight.failed + stack.steady.failed}${describeErrors([stack.ingestOnly, stack.single, stack.eight, stack.steady])}.`,
     ];
     const body = lines.join('\n');
     process.stdout.write(`${body}\n`);

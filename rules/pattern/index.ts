@@ -8,5 +8,6 @@ export type {
   ValueMatcherKind,
 } from './compiled-pattern.js';
 export { InvalidEventPatternException, MalformedEventError } from './errors.js';
+export { DEFAULT_EVENT_LIMITS, type EventLimits, RuleMatcher } from './machine/index.js';
 export { matchesPattern } from './matches-pattern.js';
 export { testEventPattern } from './test-event-pattern.js';

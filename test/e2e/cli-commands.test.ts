@@ -47,7 +47,7 @@ beforeAll(async () => {
         {
           Id: 'failing',
           Arn: 'arn:aws:lambda:us-east-1:000000000000:function:failing',
-          RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 },
+          RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 86_400 },
           DeadLetterConfig: { Arn: 'arn:aws:sqs:us-east-1:000000000000:failing-dlq' },
         },
       ],

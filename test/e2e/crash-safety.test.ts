@@ -9,13 +9,13 @@ import { waitFor } from '../support/wait-for.js';
 import { type StackProcess, spawnStack } from './support/stack-process.js';
 import { clientsFor } from './support/start-test-stack.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'trackbridge-crash-'));
+const root = mkdtempSync(join(tmpdir(), 'trackbridge-crash-'));
 const userId = 'crash-user';
 let running: StackProcess | undefined;
 afterAll(async () => {
   running?.child.kill('SIGKILL');
   await running?.exited;
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 });
 
 function login(index: number): { eventId: string; detail: string } {
@@ -96,9 +96,10 @@ async function storedEventIds(endpoint: string): Promise<string[]> {
   return ids;
 }
 
-describe('crash safety', () => {
+describe.each(['disk', 'process'])('crash safety with --durability %s', (durability) => {
   it('stores every acknowledged event exactly once after a SIGKILL mid-load and a restart', async () => {
-    running = await spawnStack(['--data-dir', dataDir]);
+    const dataDir = join(root, durability);
+    running = await spawnStack(['--data-dir', dataDir, '--durability', durability]);
     const producer = produce(running.endpoint, 4);
     await waitFor(() => producer.acknowledged.size >= 400, {
       timeoutMs: 60_000,
@@ -108,7 +109,7 @@ describe('crash safety', () => {
     expect(await running.exited).toBe('SIGKILL');
     await producer.stop();
 
-    running = await spawnStack(['--data-dir', dataDir]);
+    running = await spawnStack(['--data-dir', dataDir, '--durability', durability]);
     const { endpoint } = running;
     await waitFor(
       async () => {

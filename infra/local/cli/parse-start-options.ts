@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Durability } from '../store/open-database.js';
 
 /** What `trackbridge start` was asked for. */
 export interface StartOptions {
@@ -7,6 +8,7 @@ export interface StartOptions {
   readonly port: number;
   /** Undefined with `--memory`: nothing is written to disk. */
   readonly dataDir: string | undefined;
+  readonly durability: Durability;
 }
 
 /** A command line a person must fix; the message says how. */
@@ -30,14 +32,15 @@ function portOf(text: string): number {
 /**
  * Reads `start`'s flags, each with an environment equivalent that the flag overrides:
  * `--port` / `TRACKBRIDGE_PORT` (4010), `--host` / `TRACKBRIDGE_HOST` (127.0.0.1: loopback unless
- * asked), `--data-dir` / `TRACKBRIDGE_DATA_DIR` (`.trackbridge`), `--memory` / `TRACKBRIDGE_MEMORY=1`.
+ * asked), `--data-dir` / `TRACKBRIDGE_DATA_DIR` (`.trackbridge`), `--memory` / `TRACKBRIDGE_MEMORY=1`,
+ * `--durability` / `TRACKBRIDGE_DURABILITY` (`disk`, or `process`).
  */
 export function parseStartOptions(
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
 ): StartOptions {
-  let values: { port?: string; host?: string; 'data-dir'?: string; memory?: boolean };
+  let values: { port?: string; host?: string; 'data-dir'?: string; memory?: boolean; durability?: string };
   try {
     ({ values } = parseArgs({
       args: [...args],
@@ -46,6 +49,7 @@ export function parseStartOptions(
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         memory: { type: 'boolean' },
+        durability: { type: 'string' },
       },
       strict: true,
     }));
@@ -57,7 +61,14 @@ export function parseStartOptions(
   if (memory && values['data-dir'] !== undefined) {
     throw new StartOptionsError('--memory keeps nothing on disk; it cannot be combined with --data-dir.');
   }
+  const durability = values.durability ?? env.TRACKBRIDGE_DURABILITY ?? 'disk';
+  if (durability !== 'disk' && durability !== 'process') {
+    throw new StartOptionsError(
+      `--durability must be "disk" (survive power loss) or "process" (survive kill -9), not "${durability}".`,
+    );
+  }
   return {
+    durability,
     host: values.host ?? env.TRACKBRIDGE_HOST ?? '127.0.0.1',
     port: portOf(values.port ?? env.TRACKBRIDGE_PORT ?? '4010'),
     dataDir: memory ? undefined : resolve(cwd, dataDir),

@@ -1,11 +1,13 @@
 /** `trackbridge --help`: every command, its flags and an example; each command's own `--help` prints its part. */
 export const commandUsage: Readonly<Record<string, string>> = {
-  start: `trackbridge start [--port 4010] [--host 127.0.0.1] [--data-dir .trackbridge] [--memory]
+  start: `trackbridge start [--port 4010] [--host 127.0.0.1] [--data-dir .trackbridge] [--memory] [--durability disk|process]
   Run the local stack: the EventBridge and DynamoDB APIs on one endpoint.
     --port      port to listen on, 0 for any free port   (TRACKBRIDGE_PORT, default 4010)
     --host      address to bind; loopback unless asked    (TRACKBRIDGE_HOST, default 127.0.0.1)
     --data-dir  where state lives                         (TRACKBRIDGE_DATA_DIR, default .trackbridge)
     --memory    keep nothing on disk                      (TRACKBRIDGE_MEMORY=1)
+    --durability disk: acknowledged events survive power loss (fsync before answering)
+                 process: they survive kill -9 only, answered sooner   (TRACKBRIDGE_DURABILITY, default disk)
   Example: npx trackbridge start --port 0`,
   put: `trackbridge put --source <source> --detail-type <type> [--detail <json|@file>] [--time <time>] [--resources a,b]
 trackbridge put --file <entries.json>

@@ -3,6 +3,7 @@ import type { CatalogEntry } from '../../../rules/catalog/catalog-entry.js';
 import type { Clock } from '../delivery/clock.js';
 import type { ConsumerSpec } from '../delivery/consumer-registry.js';
 import type { PatternEngine } from '../events/pattern-engine.js';
+import type { Durability } from '../store/open-database.js';
 
 /** How to run the local stack; every member but the engine and catalog has a default. */
 export interface LocalStackOptions {
@@ -12,6 +13,8 @@ export interface LocalStackOptions {
   readonly port?: number;
   /** Where state lives (`.trackbridge/`); undefined keeps everything in memory (`--memory`). */
   readonly dataDir: string | undefined;
+  /** What an acknowledged event survives (see `Durability`). @default 'disk' */
+  readonly durability?: Durability;
   /** @default 'us-east-1' */
   readonly region?: string;
   /** @default '000000000000' */

@@ -2,26 +2,16 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ArchiveRetention } from '../archive/archive-retention.js';
 import { systemClock } from '../delivery/clock.js';
-import { ConsumerRegistry } from '../delivery/consumer-registry.js';
-import { DeliveryWorker } from '../delivery/delivery-worker.js';
 import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
-import type { EventsContext } from '../events/events-context.js';
-import { Router } from '../events/router.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
 import { ReplayRunner } from '../replay/replay-runner.js';
-import { ArchiveStore } from '../store/archive-store.js';
 import { ArchivedEvents } from '../store/archived-events.js';
-import { BusStore } from '../store/bus-store.js';
 import { DeadLetterStore } from '../store/dead-letter-store.js';
-import { DeliveryQueue } from '../store/delivery-queue.js';
-import { EventLog } from '../store/event-log.js';
 import { openDatabase } from '../store/open-database.js';
-import { ReplayStore } from '../store/replay-store.js';
-import { RuleStore } from '../store/rule-store.js';
-import { TargetStore } from '../store/target-store.js';
 import { TailHub } from '../tail/tail-hub.js';
-import { applyCatalog } from './apply-catalog.js';
+import { createDeliveryWorker } from './create-delivery-worker.js';
+import { createEventsContext } from './create-events-context.js';
 import { createTables } from './create-tables.js';
 import type { LocalStackOptions } from './local-stack-options.js';
 import { stackStatus } from './stack-status.js';
@@ -65,77 +55,21 @@ function configureConsumerEnvironment(
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const scope = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
   const clock = options.clock ?? systemClock;
-  const { db, walSync } = openDatabase(options.dataDir);
-  const buses = new BusStore(db);
-  const rules = new RuleStore(db);
-  const targets = new TargetStore(db);
-  const archives = new ArchiveStore(db);
-  const archived = new ArchivedEvents(db);
-  const replays = new ReplayStore(db);
-  const now = clock.now();
-  for (const name of ['default', options.busName ?? 'trackbridge']) buses.create({ name, now });
-  applyCatalog(
-    { buses, rules, targets, archives },
-    {
-      catalog: options.catalog,
-      scope,
-      now,
-      ...(options.archiveRetentionDays === undefined
-        ? {}
-        : { archiveRetentionDays: options.archiveRetentionDays }),
-    },
-  );
-
-  const timeoutMs = options.consumerTimeoutMs ?? 30_000;
-  const consumers = new ConsumerRegistry(
-    [
-      ...options.catalog.map((entry) => ({
-        name: entry.consumer.name,
-        entry: entry.consumer.entry,
-        timeoutMs,
-      })),
-      ...(options.extraConsumers ?? []),
-    ],
-    options.root,
-  );
+  const database = openDatabase(options.dataDir, options.durability);
+  const { db, walSync } = database;
   const tail = new TailHub();
-  const deadLetters = new DeadLetterStore(db);
-  const worker = new DeliveryWorker({
-    queue: new DeliveryQueue(db),
-    consumers,
-    clock,
-    concurrencyPerConsumer: options.concurrencyPerConsumer ?? 8,
-    onOutcomes: (batch) => tail.publishOutcomes(batch),
-  });
-  const router = new Router(options.patterns);
-  const reroute = (): void => router.rebuild(rules.all(), targets.all(), archives.all());
-  reroute();
-  const eventLog = new EventLog(
-    db,
-    (targetArns) => worker.wake(targetArns),
-    walSync,
-    (appended) => tail.publishEvents(appended),
-  );
-  const replayRunner = new ReplayRunner({ replays, archived, router, eventLog, clock, ...options.replay });
+  const worker = createDeliveryWorker(db, { ...options, clock, tail });
+  let replayRunner: ReplayRunner | undefined;
+  const replaysChanged = (): void => replayRunner?.wake();
+  const events = createEventsContext(database, { ...options, clock, scope, worker, tail, replaysChanged });
+  const archived = new ArchivedEvents(db);
+  const { replays, router, eventLog, archives } = events;
+  replayRunner = new ReplayRunner({ replays, archived, router, eventLog, clock, ...options.replay });
   const retention = new ArchiveRetention(
     { archives, archived },
     { clock, intervalMs: options.retentionSweepMs ?? 3_600_000 },
   );
-  const events: EventsContext = {
-    scope,
-    maxEntriesBytes: options.maxEntriesBytes ?? 1_048_576,
-    buses,
-    rules,
-    targets,
-    router,
-    eventLog,
-    patterns: options.patterns,
-    clock,
-    archives,
-    replays,
-    replaysChanged: () => replayRunner.wake(),
-    reroute,
-  };
+  const localApi = { deadLetters: new DeadLetterStore(db), replays, archived, tail, clock };
   const dynamodb = await createEmbeddedDynalite(options.dataDir);
   const host = options.host ?? '127.0.0.1';
   let endpoint = '';
@@ -145,11 +79,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     status: () => stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
     localApi: (req, res) =>
-      handleLocalApi(
-        { deadLetters, replays, archived, tail, clock, redelivered: (arns) => worker.wake(arns) },
-        req,
-        res,
-      ),
+      handleLocalApi({ ...localApi, redelivered: (targetArns) => worker.wake(targetArns) }, req, res),
   });
   const port = await listen(server, options.port ?? 4010, host);
   endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -168,7 +98,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       server.closeAllConnections();
     });
     retention.stop();
-    await replayRunner.stop();
+    await replayRunner?.stop();
     await worker.stop();
     await dynamodb.close();
     await walSync?.close();

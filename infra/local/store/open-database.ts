@@ -7,10 +7,18 @@ import { WalSync } from './wal-sync.js';
 /** The better-sqlite3 connection type. */
 export type Sqlite = Database.Database;
 
-/** The event log's connection and, on disk, what makes its commits durable. */
+/**
+ * What an acknowledged event survives: `disk` (the default) a power loss or an OS crash, since
+ * PutEvents waits for the WAL's fdatasync; `process` a `kill -9` of the stack, since a commit's
+ * frames are in the OS when it returns, but not a power loss, and PutEvents answers without
+ * waiting for the disk.
+ */
+export type Durability = 'disk' | 'process';
+
+/** The event log's connection and, with `disk` durability, what makes its commits durable. */
 export interface EventDatabase {
   readonly db: Sqlite;
-  /** Undefined in memory. */
+  /** Undefined in memory and with `process` durability. */
   readonly walSync: WalSync | undefined;
 }
 
@@ -25,7 +33,7 @@ export interface EventDatabase {
  * the event loop for every fsync. Delivery bookkeeping needs no such wait: losing a "delivered"
  * mark only redelivers to an idempotent consumer.
  */
-export function openDatabase(dataDir: string | undefined): EventDatabase {
+export function openDatabase(dataDir: string | undefined, durability: Durability = 'disk'): EventDatabase {
   if (dataDir === undefined) {
     const db = new Database(':memory:');
     prepare(db);
@@ -36,7 +44,7 @@ export function openDatabase(dataDir: string | undefined): EventDatabase {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   prepare(db);
-  return { db, walSync: new WalSync(`${path}-wal`) };
+  return { db, walSync: durability === 'disk' ? new WalSync(`${path}-wal`) : undefined };
 }
 
 function prepare(db: Sqlite): void {

@@ -1,5 +1,6 @@
+import { endsWithIgnoreCase, equalsIgnoreCase, startsWithIgnoreCase } from '../match/ignore-case.js';
 import type { IdSink } from './id-sink.js';
-import { hasRegularCaseFolding, matchesIgnoreCaseAt } from './ignore-case.js';
+import { hasRegularCaseFolding } from './ignore-case.js';
 
 /** Which part of the value an affix is compared with. */
 export type AffixSide = 'prefix' | 'suffix' | 'whole';
@@ -7,6 +8,9 @@ export type AffixSide = 'prefix' | 'suffix' | 'whole';
 interface AffixEntry {
   readonly affix: string;
   readonly id: number;
+  /** For a regular ignore-case affix: its characters lower-cased and upper-cased, one for one. */
+  readonly lower: string;
+  readonly upper: string;
 }
 
 /**
@@ -15,7 +19,7 @@ interface AffixEntry {
  * lookup costs one map probe per distinct pattern length.
  *
  * With `ignoreCase`, the maps are keyed by the lower-cased text and every hit is confirmed with
- * event-ruler's exact rule ({@link matchesIgnoreCaseAt}); the rare patterns whose case mapping
+ * event-ruler's exact rule (each character the lower or upper case of the pattern's); the rare patterns whose case mapping
  * changes length (`ß` → `SS`) are kept aside and checked one by one.
  */
 export class AffixIndex {
@@ -29,7 +33,7 @@ export class AffixIndex {
   ) {}
 
   add(affix: string, id: number): void {
-    const entry = { affix, id };
+    const entry = { affix, id, lower: affix.toLowerCase(), upper: affix.toUpperCase() };
     if (this.ignoreCase && !hasRegularCaseFolding(affix)) {
       this.irregular.push(entry);
       return;
@@ -70,17 +74,29 @@ export class AffixIndex {
     else if (this.side === 'suffix') part = value.slice(value.length - affixLength);
     const entries = group.get(this.ignoreCase ? part.toLowerCase() : part);
     if (entries === undefined) return;
+    const start = this.side === 'suffix' ? value.length - affixLength : 0;
     for (const entry of entries) {
-      if (!this.ignoreCase || this.confirm(entry.affix, value)) sink.hit(entry.id);
+      if (!this.ignoreCase || sameIgnoringCase(entry, value, start)) sink.hit(entry.id);
     }
   }
 
+  /** The reference matcher's comparison, for the rare affixes that cannot be hashed. */
   private confirm(affix: string, value: string): boolean {
-    if (this.side === 'prefix') return matchesIgnoreCaseAt(affix, value, 0, false);
-    if (this.side === 'whole') return matchesIgnoreCaseAt(affix, value, 0, true);
-    for (let start = value.length; start >= 0; start--) {
-      if (matchesIgnoreCaseAt(affix, value, start, true)) return true;
-    }
-    return false;
+    if (this.side === 'prefix') return startsWithIgnoreCase(value, affix);
+    if (this.side === 'suffix') return endsWithIgnoreCase(value, affix);
+    return equalsIgnoreCase(value, affix);
   }
+}
+
+/**
+ * event-ruler's ignore-case rule for a regular affix at `start`: each character must be the lower
+ * or the upper case of the affix's character there (not any character that lower-cases alike).
+ */
+function sameIgnoringCase(entry: AffixEntry, value: string, start: number): boolean {
+  const { lower, upper } = entry;
+  for (let i = 0; i < lower.length; i++) {
+    const c = value.charCodeAt(start + i);
+    if (c !== lower.charCodeAt(i) && c !== upper.charCodeAt(i)) return false;
+  }
+  return true;
 }

@@ -86,19 +86,25 @@ export class EventMatch implements LeafSink, IdSink {
     if (count === this.rules.branches[branch]?.needed) this.candidates.push(branch);
   }
 
-  /** The names of the rules the event matched, in the order the rules were added. */
+  /** The names of the rules the event matched, each once, in no particular order. */
   finish(): string[] {
     const event = this.event;
-    const matched: number[] = [];
+    const { branches, ruleNames } = this.rules;
+    const names: string[] = [];
     for (const id of this.candidates) {
-      const branch = this.rules.branches[id];
+      const branch = branches[id];
       if (branch === undefined || this.ruleMatchedAt[branch.rule] === event) continue;
-      if (this.branchHolds(branch)) {
+      // A branch of one condition that needs a value holds as soon as it is a candidate.
+      if (
+        branch.conditions.length === 1
+          ? branch.needed === 1 || this.branchHolds(branch)
+          : this.branchHolds(branch)
+      ) {
         this.ruleMatchedAt[branch.rule] = event;
-        matched.push(branch.rule);
+        names.push(ruleNames[branch.rule] ?? '');
       }
     }
-    return matched.sort((a, b) => a - b).map((rule) => this.rules.ruleNames[rule] ?? '');
+    return names;
   }
 
   private present(absenceId: number, position: ArrayPosition | null): void {

@@ -37,7 +37,8 @@ export class NumericIndex {
   find(value: number, sink: IdSink): void {
     const ids = this.exact.get(value);
     if (ids !== undefined) for (const id of ids) sink.hit(id);
-    if (this.ranges.length === 0) return;
+    // Like the reference matcher, ranges take finite numbers only (1e400 reads as Infinity).
+    if (this.ranges.length === 0 || !Number.isFinite(value)) return;
     if (!this.sorted) this.sortRanges();
     for (const range of this.ranges) {
       const lower = range.lower;

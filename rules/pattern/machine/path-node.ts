@@ -1,3 +1,4 @@
+import { QUOTE } from './json-chars.js';
 import { ValueIndex } from './value-index.js';
 
 /** Above this many children a node looks keys up in a hash map instead of comparing them in turn. */
@@ -14,6 +15,9 @@ export class PathNode {
   private readonly keys: string[] = [];
   private readonly nodes: PathNode[] = [];
   private readonly byKey = new Map<string, PathNode>();
+  /** Children whose keys JSON writes as they are (no quote, backslash or control character). */
+  private readonly plainKeys: string[] = [];
+  private readonly plainNodes: PathNode[] = [];
   /** The value matchers of conditions on exactly this path, if any. */
   values: ValueIndex | undefined;
   /** Index of this path among the paths some `exists: false` condition names, or -1. */
@@ -38,6 +42,12 @@ export class PathNode {
         node.byKey.set(segment, child);
         node.keys.push(segment);
         node.nodes.push(child);
+        if (isWrittenAsIs(segment)) {
+          node.plainKeys.push(segment);
+          node.plainNodes.push(child);
+        }
+        // With many children, probing each key in place costs more than one hash lookup.
+        if (node.keys.length > LINEAR_LOOKUP_LIMIT) node.plainKeys.length = 0;
       }
       node = child;
     }
@@ -63,6 +73,20 @@ export class PathNode {
   }
 
   /**
+   * The child whose key is written, without escapes, at `start` in `text` and followed by the
+   * closing quote; undefined when no child is, so the caller reads the key in full.
+   */
+  plainChildAt(text: string, start: number): PathNode | undefined {
+    const keys = this.plainKeys;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
+      if (text.charCodeAt(start + key.length) === QUOTE && sameText(key, text, start))
+        return this.plainNodes[k];
+    }
+    return undefined;
+  }
+
+  /**
    * The child named by `text[start, end)`, a key without escapes or dots, compared in place so
    * that reading an event allocates no string for the keys of small objects.
    */
@@ -81,6 +105,15 @@ export class PathNode {
 function sameText(key: string, text: string, start: number): boolean {
   for (let i = 0; i < key.length; i++) {
     if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  }
+  return true;
+}
+
+/** True when JSON can write the key without escapes: no quote, backslash or control character. */
+function isWrittenAsIs(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 32 || c === QUOTE || c === 92) return false;
   }
   return true;
 }

@@ -48,7 +48,7 @@ export class RuleMatcher {
   }
 
   /**
-   * The names of the rules the event text matches, in the order the rules were added.
+   * The names of the rules the event text matches, each once, in no particular order.
    *
    * @throws MalformedEventError when the text is not the JSON text of an object or exceeds the limits.
    */

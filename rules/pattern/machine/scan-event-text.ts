@@ -64,21 +64,26 @@ function scanObject(
   for (;;) {
     if (text.charCodeAt(p) !== QUOTE) fail(p, 'expected a key');
     const keyStart = p + 1;
+    let child = node.plainChildAt(text, keyStart);
     let q = keyStart;
-    let plain = true;
-    for (;;) {
-      const c = text.charCodeAt(q);
-      if (c === QUOTE) break;
-      if (c === BACKSLASH) {
-        plain = false;
-        q = skipString(text, q) - 1;
-        break;
+    if (child === undefined) {
+      let plain = true;
+      for (;;) {
+        const c = text.charCodeAt(q);
+        if (c === QUOTE) break;
+        if (c === BACKSLASH) {
+          plain = false;
+          q = skipString(text, q) - 1;
+          break;
+        }
+        if (!(c >= 32)) fail(q, 'unterminated key');
+        if (c === DOT) plain = false;
+        q++;
       }
-      if (!(c >= 32)) fail(q, 'unterminated key');
-      if (c === DOT) plain = false;
-      q++;
+      child = plain ? node.childAt(text, keyStart, q) : node.descend(JSON.parse(text.slice(p, q + 1)));
+    } else {
+      q = text.indexOf('"', keyStart);
     }
-    const child = plain ? node.childAt(text, keyStart, q) : node.descend(JSON.parse(text.slice(p, q + 1)));
     p = skipWhitespace(text, q + 1);
     if (text.charCodeAt(p) !== COLON) fail(p, "expected ':'");
     p = skipWhitespace(text, p + 1);

@@ -62,30 +62,32 @@ function isHexDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
-function skipDigits(text: string, p: number): number {
-  const start = p;
-  let c = text.charCodeAt(p);
-  while (c >= 48 && c <= 57) c = text.charCodeAt(++p);
-  if (p === start) fail(p, 'expected a digit');
-  return p;
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** From the first character of a number, returns the position after it. */
 export function skipNumber(text: string, p: number): number {
-  if (text.charCodeAt(p) === MINUS) p++;
-  const first = text.charCodeAt(p);
-  if (first === 48) p++;
-  else if (first >= 49 && first <= 57) p = skipDigits(text, p);
-  else fail(p, 'bad number');
   let c = text.charCodeAt(p);
+  if (c === MINUS) c = text.charCodeAt(++p);
+  if (c === 48) {
+    c = text.charCodeAt(++p);
+  } else {
+    if (!(c >= 49 && c <= 57)) fail(p, 'bad number');
+    do c = text.charCodeAt(++p);
+    while (isDigit(c));
+  }
   if (c === 46) {
-    p = skipDigits(text, p + 1);
-    c = text.charCodeAt(p);
+    if (!isDigit(text.charCodeAt(++p))) fail(p, 'expected a digit');
+    do c = text.charCodeAt(++p);
+    while (isDigit(c));
   }
   if (c === 101 || c === 69) {
     c = text.charCodeAt(++p);
-    if (c === 43 || c === 45) p++;
-    p = skipDigits(text, p);
+    if (c === 43 || c === MINUS) c = text.charCodeAt(++p);
+    if (!isDigit(c)) fail(p, 'expected a digit');
+    do c = text.charCodeAt(++p);
+    while (isDigit(c));
   }
   return p;
 }
@@ -130,7 +132,10 @@ function skipContainer(text: string, p: number, depth: number, maxDepth: number)
   let state = VALUE;
   for (;;) {
     let c = text.charCodeAt(p);
-    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++p);
+    if (c <= 32) {
+      p = skipWhitespace(text, p);
+      c = text.charCodeAt(p);
+    }
     if (state === AFTER_VALUE) {
       if (c === COMMA) {
         p++;

@@ -74,13 +74,8 @@ export class ValueIndex {
   }
 
   matchNumber(value: number, sink: IdSink): void {
-    // event-ruler compares only numbers it can represent exactly as doubles; 1e400 is no number there.
-    if (Number.isFinite(value)) {
-      this.numbers?.find(value, sink);
-      this.anythingBut?.matchNumber(value, sink);
-    } else {
-      this.anythingBut?.matchOther(sink);
-    }
+    this.numbers?.find(value, sink);
+    this.anythingBut?.matchNumber(value, sink);
     this.reportExists(sink);
   }
 

@@ -1,44 +1,38 @@
+import { parseWildcard } from '../compile/parse-wildcard.js';
+
 /**
- * A compiled EventBridge wildcard: `*` matches any run of characters (including `/`), `\*` is a
- * literal star and `\\` a literal backslash (the compiler has already refused other escapes).
+ * A wildcard operand compiled once for matching many values: the literal runs between its stars
+ * (`a*b*c` → `a`, `b`, `c`), from the compiler's own parse of `*`, `\*` and `\\`.
  */
 export class Wildcard {
-  /** Literal runs between the unescaped stars; one run when the pattern has no star. */
-  private readonly parts: readonly string[];
+  private readonly segments: readonly string[];
 
   constructor(pattern: string) {
-    const parts: string[] = [];
-    let current = '';
-    for (let i = 0; i < pattern.length; i++) {
-      const c = pattern.charAt(i);
-      if (c === '\\') {
-        i++;
-        current += pattern.charAt(i);
-      } else if (c === '*') {
-        parts.push(current);
-        current = '';
-      } else {
-        current += c;
-      }
+    const segments = [''];
+    for (const part of parseWildcard(pattern)) {
+      if (part.kind === 'star') segments.push('');
+      else segments[segments.length - 1] += part.text;
     }
-    parts.push(current);
-    this.parts = parts;
+    this.segments = segments;
   }
 
-  /** True when `value` matches; leftmost search is exact because `*` is the only wildcard. */
+  /**
+   * True when `value` matches: first and last runs anchored, the runs between found leftmost in
+   * order — exact for `*` as the only wildcard, and linear in the value's length.
+   */
   matches(value: string): boolean {
-    const parts = this.parts;
-    const first = parts[0] ?? '';
-    if (parts.length === 1) return value === first;
-    const last = parts[parts.length - 1] ?? '';
+    const segments = this.segments;
+    const first = segments[0] ?? '';
+    if (segments.length === 1) return value === first;
+    const last = segments[segments.length - 1] ?? '';
     const until = value.length - last.length;
     if (until < first.length || !value.startsWith(first) || !value.endsWith(last)) return false;
     let from = first.length;
-    for (let i = 1; i < parts.length - 1; i++) {
-      const part = parts[i] ?? '';
-      const at = value.indexOf(part, from);
-      if (at < 0 || at + part.length > until) return false;
-      from = at + part.length;
+    for (let i = 1; i < segments.length - 1; i++) {
+      const segment = segments[i] ?? '';
+      const at = value.indexOf(segment, from);
+      if (at < 0 || at + segment.length > until) return false;
+      from = at + segment.length;
     }
     return true;
   }

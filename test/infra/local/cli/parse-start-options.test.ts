@@ -7,12 +7,18 @@ describe('parseStartOptions', () => {
       host: '127.0.0.1',
       port: 4010,
       dataDir: '/repo/.trackbridge',
+      durability: 'disk',
     });
   });
 
   it('reads the environment equivalents', () => {
     const env = { TRACKBRIDGE_PORT: '0', TRACKBRIDGE_HOST: '0.0.0.0', TRACKBRIDGE_MEMORY: '1' };
-    expect(parseStartOptions([], env, '/repo')).toEqual({ host: '0.0.0.0', port: 0, dataDir: undefined });
+    expect(parseStartOptions([], env, '/repo')).toEqual({
+      host: '0.0.0.0',
+      port: 0,
+      dataDir: undefined,
+      durability: 'disk',
+    });
   });
 
   it('lets flags override the environment', () => {
@@ -21,7 +27,14 @@ describe('parseStartOptions', () => {
       { TRACKBRIDGE_PORT: '1' },
       '/repo',
     );
-    expect(options).toEqual({ host: '127.0.0.1', port: 5000, dataDir: '/repo/state' });
+    expect(options).toEqual({ host: '127.0.0.1', port: 5000, dataDir: '/repo/state', durability: 'disk' });
+  });
+
+  it('reads the durability, and refuses one it does not know', () => {
+    expect(parseStartOptions(['--durability', 'process'], {}, '/repo').durability).toBe('process');
+    expect(() => parseStartOptions([], { TRACKBRIDGE_DURABILITY: 'fast' }, '/repo')).toThrow(
+      /--durability must be/,
+    );
   });
 
   it('refuses a port that is not one', () => {

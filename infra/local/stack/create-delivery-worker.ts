@@ -1,0 +1,27 @@
+import type { Clock } from '../delivery/clock.js';
+import { ConsumerRegistry } from '../delivery/consumer-registry.js';
+import { DeliveryWorker } from '../delivery/delivery-worker.js';
+import { DeliveryQueue } from '../store/delivery-queue.js';
+import type { Sqlite } from '../store/open-database.js';
+import type { TailHub } from '../tail/tail-hub.js';
+import type { LocalStackOptions } from './local-stack-options.js';
+
+/** The delivery worker over the event log, with the catalog's consumers and any extra ones. */
+export function createDeliveryWorker(
+  db: Sqlite,
+  options: LocalStackOptions & { clock: Clock; tail: TailHub },
+): DeliveryWorker {
+  const timeoutMs = options.consumerTimeoutMs ?? 30_000;
+  const catalogConsumers = options.catalog.map((entry) => ({
+    name: entry.consumer.name,
+    entry: entry.consumer.entry,
+    timeoutMs,
+  }));
+  return new DeliveryWorker({
+    queue: new DeliveryQueue(db),
+    consumers: new ConsumerRegistry([...catalogConsumers, ...(options.extraConsumers ?? [])], options.root),
+    clock: options.clock,
+    concurrencyPerConsumer: options.concurrencyPerConsumer ?? 8,
+    onOutcomes: (batch) => options.tail.publishOutcomes(batch),
+  });
+}
