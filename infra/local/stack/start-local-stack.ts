@@ -1,17 +1,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ArchiveRetention } from '../archive/archive-retention.js';
 import { systemClock } from '../delivery/clock.js';
 import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
-import { ReplayRunner } from '../replay/replay-runner.js';
-import { ArchivedEvents } from '../store/archived-events.js';
 import { DeadLetterStore } from '../store/dead-letter-store.js';
 import { openDatabase } from '../store/open-database.js';
 import { TailHub } from '../tail/tail-hub.js';
 import { createDeliveryWorker } from './create-delivery-worker.js';
 import { createEventsContext } from './create-events-context.js';
+import { createReplayServices, type ReplayServices } from './create-replay-services.js';
 import { createTables } from './create-tables.js';
 import type { LocalStackOptions } from './local-stack-options.js';
 import { stackStatus } from './stack-status.js';
@@ -49,8 +47,9 @@ function configureConsumerEnvironment(
 
 /**
  * Starts the local stack: the durable event log, the default and `trackbridge` buses and the
- * catalog's rules, the embedded dynalite, the endpoint, the tables, then delivery (which resumes
- * whatever was pending when the last run stopped).
+ * catalog's rules and archive, the embedded dynalite, the endpoint (with the local-only
+ * `/_trackbridge/` routes), the tables, then delivery and replays (which resume whatever was
+ * pending or running when the last run stopped) and the archives' retention sweep.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const scope = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
@@ -59,17 +58,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const { db, walSync } = database;
   const tail = new TailHub();
   const worker = createDeliveryWorker(db, { ...options, clock, tail });
-  let replayRunner: ReplayRunner | undefined;
-  const replaysChanged = (): void => replayRunner?.wake();
+  // StartReplay and CancelReplay wake the runner, which is built over the context they belong to.
+  let replay: ReplayServices | undefined;
+  const replaysChanged = (): void => replay?.runner.wake();
   const events = createEventsContext(database, { ...options, clock, scope, worker, tail, replaysChanged });
-  const archived = new ArchivedEvents(db);
-  const { replays, router, eventLog, archives } = events;
-  replayRunner = new ReplayRunner({ replays, archived, router, eventLog, clock, ...options.replay });
-  const retention = new ArchiveRetention(
-    { archives, archived },
-    { clock, intervalMs: options.retentionSweepMs ?? 3_600_000 },
-  );
-  const localApi = { deadLetters: new DeadLetterStore(db), replays, archived, tail, clock };
+  replay = createReplayServices(db, events, { ...options, clock });
+  const { runner, retention, archived } = replay;
+  const localApi = { deadLetters: new DeadLetterStore(db), replays: events.replays, archived, tail, clock };
   const dynamodb = await createEmbeddedDynalite(options.dataDir);
   const host = options.host ?? '127.0.0.1';
   let endpoint = '';
@@ -90,7 +85,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   await createTables({ endpoint, region: scope.region }, options.tables ?? []);
   worker.wake();
   retention.start();
-  replayRunner.wake();
+  runner.wake();
 
   const close = async (): Promise<void> => {
     await new Promise<void>((resolve) => {
@@ -98,7 +93,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       server.closeAllConnections();
     });
     retention.stop();
-    await replayRunner?.stop();
+    await runner.stop();
     await worker.stop();
     await dynamodb.close();
     await walSync?.close();
