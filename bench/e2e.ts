@@ -82,22 +82,16 @@ async function measureStack(dataDir: string) {
 }
 
 /** PutEvents with `--durability process` (no fsync awaited), while delivering and with nothing to deliver. */
+/** Acknowledged events/s of a closed loop of 10-entry calls to `busName` for `seconds`. */
+async function ackRate(endpoint: string, busName: string, concurrency: number): Promise<number> {
+  return rate(await closedLoop({ endpoint, busName, concurrency, seconds }));
+}
+
 async function measureProcessDurability(dataDir: string) {
   const stack = await spawnStack(['--data-dir', dataDir, '--durability', 'process']);
   try {
-    const ingestOnly = await closedLoop({
-      endpoint: stack.endpoint,
-      busName: 'default',
-      concurrency: 8,
-      seconds,
-    });
-    const delivering = await closedLoop({
-      endpoint: stack.endpoint,
-      busName: 'trackbridge',
-      concurrency: 8,
-      seconds,
-    });
-    return { ingestOnly: rate(ingestOnly), delivering: rate(delivering) };
+    const ingestOnly = await ackRate(stack.endpoint, 'default', 8);
+    return { ingestOnly, delivering: await ackRate(stack.endpoint, 'trackbridge', 8) };
   } finally {
     stack.child.kill('SIGTERM');
     await stack.exited;
@@ -111,19 +105,8 @@ async function measureMoto() {
     const client = benchClient(moto.endpoint);
     await client.send(new CreateEventBusCommand({ Name: 'trackbridge' }));
     client.destroy();
-    const single = await closedLoop({
-      endpoint: moto.endpoint,
-      busName: 'trackbridge',
-      concurrency: 1,
-      seconds,
-    });
-    const eight = await closedLoop({
-      endpoint: moto.endpoint,
-      busName: 'trackbridge',
-      concurrency: 8,
-      seconds,
-    });
-    return { single: rate(single), eight: rate(eight) };
+    const single = await ackRate(moto.endpoint, 'trackbridge', 1);
+    return { single, eight: await ackRate(moto.endpoint, 'trackbridge', 8) };
   } finally {
     await moto.stop();
   }

@@ -202,6 +202,34 @@ describe('targets', () => {
     expect(result.FailedEntries?.[0]).toMatchObject({ TargetId: 'queue', ErrorCode: 'ValidationException' });
   });
 
+  it('lists targets a page at a time', async () => {
+    await test.events.send(new PutRuleCommand({ Name: 'r-pages', EventPattern: pattern }));
+    const targets = ['a', 'b', 'c'].map((id) => ({ Id: id, Arn: functionArn(id) }));
+    await test.events.send(new PutTargetsCommand({ Rule: 'r-pages', Targets: targets }));
+    const first = await test.events.send(new ListTargetsByRuleCommand({ Rule: 'r-pages', Limit: 2 }));
+    const second = await test.events.send(
+      new ListTargetsByRuleCommand({ Rule: 'r-pages', Limit: 2, NextToken: first.NextToken }),
+    );
+    expect([...(first.Targets ?? []), ...(second.Targets ?? [])].map((target) => target.Id)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(second.NextToken).toBeUndefined();
+  });
+
+  it('returns ResourceNotFoundException when targeting an unknown rule', async () => {
+    const error = await errorOf(
+      test.events.send(
+        new PutTargetsCommand({ Rule: 'ghost', Targets: [{ Id: 't', Arn: functionArn('f') }] }),
+      ),
+    );
+    expect(error).toEqual({
+      name: 'ResourceNotFoundException',
+      message: 'Rule ghost does not exist on EventBus default.',
+    });
+  });
+
   it('refuses a bad target Id with the Coral message', async () => {
     await test.events.send(new PutRuleCommand({ Name: 'r-id', EventPattern: pattern }));
     const error = await errorOf(
@@ -243,6 +271,14 @@ describe('event buses', () => {
     await test.events.send(new DeleteEventBusCommand({ Name: 'orders' }));
     const error = await errorOf(test.events.send(new DescribeEventBusCommand({ Name: 'orders' })));
     expect(error).toEqual({ name: 'ResourceNotFoundException', message: 'Event bus orders does not exist.' });
+  });
+
+  it('describes the default bus when no name is given', async () => {
+    const described = await test.events.send(new DescribeEventBusCommand({}));
+    expect(described).toMatchObject({
+      Name: 'default',
+      Arn: 'arn:aws:events:us-east-1:000000000000:event-bus/default',
+    });
   });
 
   it('refuses a bus that exists', async () => {

@@ -9,6 +9,10 @@ import { sendAwsError, sendJson } from './send-json.js';
 
 /** EventBridge speaks awsJson1_1 (aws-behaviour.md §2.1). */
 const contentType = 'application/x-amz-json-1.1';
+/**
+ * Bodies the endpoint reads as JSON: the protocol's type, plain JSON, or none. Any other media type
+ * gets UnknownOperationException, as Coral finds no operation for it (inferred, not recorded from AWS).
+ */
 const acceptedContentTypes = new Set(['', 'application/x-amz-json-1.1', 'application/json']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

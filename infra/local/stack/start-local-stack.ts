@@ -33,6 +33,10 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
+function endpointUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 function configureConsumerEnvironment(
   endpoint: string,
   options: { region: string; tableName: string },
@@ -77,12 +81,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       handleLocalApi({ ...localApi, redelivered: (targetArns) => worker.wake(targetArns) }, req, res),
   });
   const port = await listen(server, options.port ?? 4010, host);
-  endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  endpoint = endpointUrl(host, port);
+  // In-process clients reach a wildcard binding through loopback.
+  const localEndpoint = endpointUrl(host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host, port);
   const tableName = options.tableName ?? 'trackbridge-events';
   if (options.configureConsumerEnvironment ?? true) {
-    configureConsumerEnvironment(endpoint, { region: scope.region, tableName });
+    configureConsumerEnvironment(localEndpoint, { region: scope.region, tableName });
   }
-  await createTables({ endpoint, region: scope.region }, options.tables ?? []);
+  await createTables({ endpoint: localEndpoint, region: scope.region }, options.tables ?? []);
   worker.wake();
   retention.start();
   runner.wake();

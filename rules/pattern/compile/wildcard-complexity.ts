@@ -13,6 +13,12 @@ interface Automaton {
   readonly anyEdge: number[];
 }
 
+/** A wildcard or anything-but wildcard value; a plain string is a wildcard. */
+export interface WildcardPattern {
+  readonly kind: string;
+  readonly value: string;
+}
+
 /** Beyond this many distinct sets of live states the value set is treated as too complex. */
 const MAX_EXPLORED_STATES = 20_000;
 
@@ -24,7 +30,7 @@ const MAX_EXPLORED_STATES = 20_000;
  * scores over `cap` or {@link MAX_EXPLORED_STATES} sets were seen (then it reports `cap + 1`), so
  * its cost is bounded whatever the values.
  */
-export function wildcardComplexity(values: Iterable<string>, cap: number): number {
+export function wildcardComplexity(values: Iterable<string | WildcardPattern>, cap: number): number {
   const automaton = buildAutomaton(values);
   if (automaton.anyEdge.length === 1) return 0;
   const other = unusedByte(automaton);
@@ -72,7 +78,52 @@ function step(automaton: Automaton, live: readonly number[], byte: number): numb
   return [...next].sort((a, b) => a - b);
 }
 
-function buildAutomaton(values: Iterable<string>): Automaton {
+/** A wildcard value as Ruler parses it: bytes (noting where a cased character starts) and stars. */
+type Step = { readonly byte: number; readonly cased: boolean } | { readonly star: true };
+
+function stepsOf(value: string): Step[] {
+  const steps: Step[] = [{ byte: 0x22, cased: false }];
+  for (const part of parseWildcard(value)) {
+    if (part.kind === 'star') {
+      steps.push({ star: true });
+      continue;
+    }
+    for (const ch of part.text) {
+      const cased = ch.toLowerCase() !== ch.toUpperCase();
+      utf8(ch.codePointAt(0) ?? 0).forEach((byte, i) => {
+        steps.push({ byte, cased: cased && i === 0 });
+      });
+    }
+  }
+  steps.push({ byte: 0x22, cased: false });
+  return steps;
+}
+
+/** The UTF-8 bytes of one code point (TextEncoder is far slower one character at a time). */
+function utf8(code: number): number[] {
+  if (code < 0x80) return [code];
+  if (code < 0x800) return [0xc0 | (code >> 6), 0x80 | (code & 0x3f)];
+  if (code < 0x10000) return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)];
+  return [
+    0xf0 | (code >> 18),
+    0x80 | ((code >> 12) & 0x3f),
+    0x80 | ((code >> 6) & 0x3f),
+    0x80 | (code & 0x3f),
+  ];
+}
+
+/**
+ * Where Ruler, adding a value it already holds, stops re-using states: at the first cased
+ * character after a `*` (from a state after a wildcard it cannot tell the case paths apart, see
+ * `ByteMachine.canReuseNextByteState`), from where it builds a fresh copy of the rest.
+ */
+function copyPoint(steps: readonly Step[]): number {
+  const firstStar = steps.findIndex((step) => 'star' in step);
+  if (firstStar === -1) return -1;
+  return steps.findIndex((step, i) => i > firstStar && 'byte' in step && step.cased);
+}
+
+function buildAutomaton(values: Iterable<string | WildcardPattern>): Automaton {
   const byteEdges: number[][] = [[]];
   const anyEdge: number[] = [-1];
   const newState = (): number => {
@@ -80,29 +131,38 @@ function buildAutomaton(values: Iterable<string>): Automaton {
     anyEdge.push(-1);
     return anyEdge.length - 1;
   };
-  const encoder = new TextEncoder();
-  for (const value of values) {
-    let frontier = [0];
-    const literal = (bytes: Iterable<number>): void => {
-      for (const byte of bytes) {
+  /** Adds `steps[from..]` after `frontier`; returns the frontier after each step. */
+  const add = (steps: readonly Step[], from: number, start: number[]): number[][] => {
+    const frontiers: number[][] = [];
+    let frontier = start;
+    for (let i = from; i < steps.length; i++) {
+      const step = steps[i] as Step;
+      if ('star' in step) {
+        const entry = frontier[0] ?? 0;
+        const loop = newState();
+        anyEdge[entry] = loop;
+        anyEdge[loop] = loop;
+        frontier = [entry, loop];
+      } else {
         const target = newState();
-        for (const state of frontier) byteEdges[state]?.push(byte, target);
+        for (const state of frontier) byteEdges[state]?.push(step.byte, target);
         frontier = [target];
       }
-    };
-    literal([0x22]);
-    for (const part of parseWildcard(value)) {
-      if (part.kind === 'literal') {
-        literal(encoder.encode(part.text));
-        continue;
-      }
-      const entry = frontier[0] ?? 0;
-      const loop = newState();
-      anyEdge[entry] = loop;
-      anyEdge[loop] = loop;
-      frontier = [entry, loop];
+      frontiers[i] = frontier;
     }
-    literal([0x22]);
+    return frontiers;
+  };
+  const added = new Map<string, number[][]>();
+  for (const entry of values) {
+    const { kind, value } = typeof entry === 'string' ? { kind: 'wildcard', value: entry } : entry;
+    const steps = stepsOf(value);
+    const original = added.get(`${kind}:${value}`);
+    if (original === undefined) {
+      added.set(`${kind}:${value}`, add(steps, 0, [0]));
+      continue;
+    }
+    const at = copyPoint(steps);
+    if (at > 0) add(steps, at, original[at - 1] ?? [0]);
   }
   return { byteEdges, anyEdge };
 }
@@ -125,4 +185,9 @@ function unusedByte(automaton: Automaton): number {
   let byte = 0;
   while (used.has(byte)) byte++;
   return byte;
+}
+
+/** Whether Ruler builds new states (and so a new match) when this wildcard value is added again. */
+export function copiedWhenAddedAgain(value: string): boolean {
+  return copyPoint(stepsOf(value)) > 0;
 }

@@ -11,6 +11,13 @@ export interface ArrayPosition {
   readonly arrayId: number;
   readonly index: number;
   readonly parent: ArrayPosition | null;
+  /** The outermost array on this chain: two leaves can clash only if they share it. */
+  readonly root: number;
+}
+
+/** The position of an element of array `arrayId` inside `parent`. */
+export function elementPosition(arrayId: number, index: number, parent: ArrayPosition | null): ArrayPosition {
+  return { arrayId, index, parent, root: parent === null ? arrayId : parent.root };
 }
 
 /**
@@ -18,8 +25,9 @@ export interface ArrayPosition {
  * shared array decides: the same element there means the same element in every enclosing array.
  */
 export function areConsistent(a: ArrayPosition | null, b: ArrayPosition | null): boolean {
-  for (let x = a; x !== null; x = x.parent) {
-    for (let y = b; y !== null; y = y.parent) {
+  if (a === null || b === null || a.root !== b.root) return true;
+  for (let x: ArrayPosition | null = a; x !== null; x = x.parent) {
+    for (let y: ArrayPosition | null = b; y !== null; y = y.parent) {
       if (x.arrayId === y.arrayId) return x.index === y.index;
     }
   }

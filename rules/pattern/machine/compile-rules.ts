@@ -37,14 +37,48 @@ export interface CompiledRules {
  */
 export function compileRules(rules: ReadonlyMap<string, CompiledPattern>): CompiledRules {
   const root = new PathNode();
+  const { ruleNames, branches, conditions } = numberConditions(rules, root);
+  const count = conditions.length;
+  const compiled = {
+    root,
+    ruleNames,
+    branches,
+    alwaysChecked: branches.flatMap((branch, id) => (branch.needed === 0 ? [id] : [])),
+    conditionBranch: new Int32Array(count),
+    conditionAllowsAbsence: new Uint8Array(count),
+    conditionAbsenceId: new Int32Array(count).fill(-1),
+    conditionNeedsPositions: new Uint8Array(count),
+    absenceNeedsPositions: new Uint8Array(count),
+  };
+  let absenceCount = 0;
+  conditions.forEach(({ branch, condition, node }, id) => {
+    const several = (branches[branch]?.conditions.length ?? 0) > 1;
+    compiled.conditionBranch[id] = branch;
+    compiled.conditionNeedsPositions[id] = several ? 1 : 0;
+    for (const matcher of condition.matchers) {
+      if (matcher.kind !== 'exists' || matcher.value) node.ensureValues().add(matcher, id);
+    }
+    if (allowsAbsence(condition)) {
+      if (node.absenceId < 0) node.absenceId = absenceCount++;
+      compiled.conditionAllowsAbsence[id] = 1;
+      compiled.conditionAbsenceId[id] = node.absenceId;
+      if (several) compiled.absenceNeedsPositions[node.absenceId] = 1;
+    }
+  });
+  return { ...compiled, absenceCount };
+}
+
+interface NumberedCondition {
+  readonly branch: number;
+  readonly condition: FieldCondition;
+  readonly node: PathNode;
+}
+
+/** Numbers rules, branches and conditions; each branch's conditions in event-ruler's path order. */
+function numberConditions(rules: ReadonlyMap<string, CompiledPattern>, root: PathNode) {
   const ruleNames: string[] = [];
   const branches: Branch[] = [];
-  const conditions: {
-    readonly branch: number;
-    readonly condition: FieldCondition;
-    readonly node: PathNode;
-  }[] = [];
-  const absenceNodes: PathNode[] = [];
+  const conditions: NumberedCondition[] = [];
   for (const [name, pattern] of rules) {
     const rule = ruleNames.push(name) - 1;
     for (const fields of pattern.branches) {
@@ -57,42 +91,11 @@ export function compileRules(rules: ReadonlyMap<string, CompiledPattern>): Compi
         ids.push(id);
         if (allowsAbsence(condition)) absenceConditions.push(id);
       }
-      branches.push({
-        rule,
-        conditions: ids,
-        absenceConditions,
-        needed: ids.length - absenceConditions.length,
-      });
+      const needed = ids.length - absenceConditions.length;
+      branches.push({ rule, conditions: ids, absenceConditions, needed });
     }
   }
-  const count = conditions.length;
-  const compiled = {
-    root,
-    ruleNames,
-    branches,
-    alwaysChecked: branches.flatMap((branch, id) => (branch.needed === 0 ? [id] : [])),
-    conditionBranch: new Int32Array(count),
-    conditionAllowsAbsence: new Uint8Array(count),
-    conditionAbsenceId: new Int32Array(count).fill(-1),
-    conditionNeedsPositions: new Uint8Array(count),
-    absenceNeedsPositions: new Uint8Array(count),
-    absenceCount: 0,
-  };
-  conditions.forEach(({ branch, condition, node }, id) => {
-    const several = (branches[branch]?.conditions.length ?? 0) > 1;
-    compiled.conditionBranch[id] = branch;
-    compiled.conditionNeedsPositions[id] = several ? 1 : 0;
-    for (const matcher of condition.matchers) {
-      if (matcher.kind !== 'exists' || matcher.value) node.ensureValues().add(matcher, id);
-    }
-    if (allowsAbsence(condition)) {
-      if (node.absenceId < 0) node.absenceId = absenceNodes.push(node) - 1;
-      compiled.conditionAllowsAbsence[id] = 1;
-      compiled.conditionAbsenceId[id] = node.absenceId;
-      if (several) compiled.absenceNeedsPositions[node.absenceId] = 1;
-    }
-  });
-  return { ...compiled, absenceCount: absenceNodes.length };
+  return { ruleNames, branches, conditions };
 }
 
 function allowsAbsence(condition: FieldCondition): boolean {

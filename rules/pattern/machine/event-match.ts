@@ -1,4 +1,5 @@
-import { type ArrayPosition, isConsistentWithAll } from './array-position.js';
+import { type ConditionFacts, searchConsistently } from './array-consistent-search.js';
+import type { ArrayPosition } from './array-position.js';
 import type { Branch, CompiledRules } from './compile-rules.js';
 import type { IdSink } from './id-sink.js';
 import type { LeafSink } from './leaf-sink.js';
@@ -12,7 +13,7 @@ import { PositionLists } from './position-lists.js';
  * events. A branch becomes a candidate when its count of met conditions reaches the number it
  * needs; only candidates (and branches made only of `exists: false` conditions) are examined.
  */
-export class EventMatch implements LeafSink, IdSink {
+export class EventMatch implements LeafSink, IdSink, ConditionFacts {
   private event = 0;
   private position: ArrayPosition | null = null;
   private readonly candidates: number[] = [];
@@ -22,7 +23,7 @@ export class EventMatch implements LeafSink, IdSink {
   private readonly conditionPositions: PositionLists;
   private readonly branchAt: Int32Array;
   private readonly branchCount: Int32Array;
-  private readonly presentFreely: Int32Array;
+  private readonly presentFreelyAt: Int32Array;
   private readonly presencePositions: PositionLists;
   private readonly ruleMatchedAt: Int32Array;
 
@@ -33,7 +34,7 @@ export class EventMatch implements LeafSink, IdSink {
     this.conditionPositions = new PositionLists(conditions);
     this.branchAt = new Int32Array(rules.branches.length);
     this.branchCount = new Int32Array(rules.branches.length);
-    this.presentFreely = new Int32Array(rules.absenceCount);
+    this.presentFreelyAt = new Int32Array(rules.absenceCount);
     this.presencePositions = new PositionLists(rules.absenceCount);
     this.ruleMatchedAt = new Int32Array(rules.ruleNames.length);
   }
@@ -111,14 +112,16 @@ export class EventMatch implements LeafSink, IdSink {
     if (position !== null && this.rules.absenceNeedsPositions[absenceId] === 1) {
       this.presencePositions.add(absenceId, this.event, position);
     } else {
-      this.presentFreely[absenceId] = this.event;
+      this.presentFreelyAt[absenceId] = this.event;
     }
   }
 
   private branchHolds(branch: Branch): boolean {
-    if (this.needsSearch(branch)) return this.search(branch.conditions, 0, []);
+    if (this.needsSearch(branch)) return searchConsistently(branch.conditions, this);
+    const event = this.event;
     for (const id of branch.absenceConditions) {
-      if (this.conditionMet[id] !== this.event && !this.isAbsent(id, [])) return false;
+      if (this.conditionMet[id] !== event && (this.presentFreely(id) || this.presentAt(id).length > 0))
+        return false;
     }
     return true;
   }
@@ -129,52 +132,33 @@ export class EventMatch implements LeafSink, IdSink {
    */
   private needsSearch(branch: Branch): boolean {
     if (branch.conditions.length < 2) return false;
-    const event = this.event;
     let onlyInElements = 0;
     for (const id of branch.conditions) {
-      if (this.conditionPositions.has(id, event) && this.conditionMetFreely[id] !== event) onlyInElements++;
-      const absenceId = this.rules.conditionAbsenceId[id] ?? -1;
-      if (absenceId >= 0 && this.presencePositions.has(absenceId, event)) return true;
+      if (this.metAt(id).length > 0 && !this.metFreely(id)) onlyInElements++;
+      if (this.allowsAbsence(id) && this.presentAt(id).length > 0) return true;
     }
     return onlyInElements > 1;
   }
 
-  /**
-   * event-ruler's array-consistent search (`ACFinder`): conditions in path order, each met by one
-   * value consistent with the values chosen before it, or by absence — and an absence is judged
-   * only against the values chosen for the conditions before it, as event-ruler does.
-   */
-  private search(conditions: readonly number[], index: number, chosen: ArrayPosition[]): boolean {
-    if (index === conditions.length) return true;
-    const id = conditions[index] ?? 0;
-    const event = this.event;
-    if (this.conditionMet[id] === event) {
-      if (this.conditionMetFreely[id] === event && this.search(conditions, index + 1, chosen)) return true;
-      if (this.conditionPositions.has(id, event)) {
-        for (const position of this.conditionPositions.get(id)) {
-          if (!isConsistentWithAll(position, chosen)) continue;
-          chosen.push(position);
-          if (this.search(conditions, index + 1, chosen)) return true;
-          chosen.pop();
-        }
-      }
-    }
-    return (
-      this.rules.conditionAllowsAbsence[id] === 1 &&
-      this.isAbsent(id, chosen) &&
-      this.search(conditions, index + 1, chosen)
-    );
+  metFreely(condition: number): boolean {
+    return this.conditionMetFreely[condition] === this.event;
   }
 
-  /** True when no leaf at the condition's path is consistent with the values chosen so far. */
-  private isAbsent(id: number, chosen: readonly ArrayPosition[]): boolean {
-    const absenceId = this.rules.conditionAbsenceId[id] ?? -1;
-    if (this.presentFreely[absenceId] === this.event) return false;
-    if (!this.presencePositions.has(absenceId, this.event)) return true;
-    for (const position of this.presencePositions.get(absenceId)) {
-      if (isConsistentWithAll(position, chosen)) return false;
-    }
-    return true;
+  metAt(condition: number): readonly ArrayPosition[] {
+    return this.conditionPositions.has(condition, this.event) ? this.conditionPositions.get(condition) : [];
+  }
+
+  allowsAbsence(condition: number): boolean {
+    return this.rules.conditionAllowsAbsence[condition] === 1;
+  }
+
+  presentFreely(condition: number): boolean {
+    return this.presentFreelyAt[this.rules.conditionAbsenceId[condition] ?? -1] === this.event;
+  }
+
+  presentAt(condition: number): readonly ArrayPosition[] {
+    const absenceId = this.rules.conditionAbsenceId[condition] ?? -1;
+    return this.presencePositions.has(absenceId, this.event) ? this.presencePositions.get(absenceId) : [];
   }
 
   private resetStamps(): void {
@@ -182,7 +166,7 @@ export class EventMatch implements LeafSink, IdSink {
       this.conditionMet,
       this.conditionMetFreely,
       this.branchAt,
-      this.presentFreely,
+      this.presentFreelyAt,
       this.ruleMatchedAt,
     ]) {
       stamps.fill(0);

@@ -29,7 +29,12 @@ export class RuleMatcher {
   private readonly rules = new Map<string, CompiledPattern>();
   private index: Index | undefined;
 
-  constructor(private readonly limits: EventLimits = DEFAULT_EVENT_LIMITS) {}
+  private readonly limits: EventLimits;
+
+  /** @param limits bounds on accepted events; each defaults to {@link DEFAULT_EVENT_LIMITS}. */
+  constructor(limits: Partial<EventLimits> = {}) {
+    this.limits = { ...DEFAULT_EVENT_LIMITS, ...limits };
+  }
 
   /** Adds a rule, or replaces the pattern of the rule with that name. */
   addRule(name: string, pattern: CompiledPattern): void {

@@ -1,5 +1,5 @@
 import { MalformedEventError } from '../errors.js';
-import type { ArrayPosition } from './array-position.js';
+import { type ArrayPosition, elementPosition } from './array-position.js';
 import {
   BACKSLASH,
   CLOSE_BRACE,
@@ -113,7 +113,7 @@ function scanArray(
     const c = text.charCodeAt(p);
     if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       // event-ruler records the element index only for elements that are objects or arrays.
-      p = scanValue(scan, p, node, { arrayId, index, parent: position }, depth);
+      p = scanValue(scan, p, node, elementPosition(arrayId, index, position), depth);
     } else {
       p = scanValue(scan, p, node, position, depth);
     }

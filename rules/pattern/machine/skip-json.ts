@@ -126,7 +126,9 @@ let openContainers = new Uint8Array(64);
  */
 function skipContainer(text: string, p: number, depth: number, maxDepth: number): number {
   const room = maxDepth - depth;
-  if (openContainers.length < room + 1) openContainers = new Uint8Array(room + 1);
+  // No more containers can open than characters remain, whatever limit the caller set.
+  const most = Math.min(room, text.length - p) + 1;
+  if (openContainers.length < most) openContainers = new Uint8Array(most);
   const open = openContainers;
   let top = -1;
   let state = VALUE;

@@ -1,5 +1,5 @@
 import { MalformedEventError } from '../errors.js';
-import type { ArrayPosition } from './array-position.js';
+import { type ArrayPosition, elementPosition } from './array-position.js';
 import type { EventLimits, LeafSink } from './leaf-sink.js';
 import type { PathNode } from './path-node.js';
 
@@ -51,7 +51,13 @@ function walkValue(
     const arrayId = walk.arrays++;
     value.forEach((element: unknown, index) => {
       const inElement = typeof element === 'object' && element !== null;
-      walkValue(walk, element, node, inElement ? { arrayId, index, parent: position } : position, depth + 1);
+      walkValue(
+        walk,
+        element,
+        node,
+        inElement ? elementPosition(arrayId, index, position) : position,
+        depth + 1,
+      );
     });
   } else if (isObject(value)) {
     if (node.hasChildren) walkObject(walk, value, node, position, depth + 1);

@@ -93,6 +93,13 @@ describe('compileEventPattern', () => {
     expect(compileEventPattern(fine).branches).toHaveLength(1000);
   });
 
+  it('counts a wildcard once per $or branch that repeats it, as Ruler adds it once per branch', () => {
+    const branches = (n: number) =>
+      `{"a":[{"wildcard":"*ab*"}],"$or":[${Array.from({ length: n }, (_, i) => `{"k":[${i}]}`).join(',')}]}`;
+    expect(() => compileEventPattern(branches(4))).not.toThrow();
+    expect(reasonOf(branches(5))).toMatch(/^Rule is too complex/);
+  });
+
   it('refuses wildcard values a worst-case input keeps too many states alive for', () => {
     const values = ['aaa', 'bbb', 'ccc', 'ddd'].map((name) => `{"wildcard":"*:stack/${name}/*"}`);
     expect(() => compileEventPattern(`{"a":[${values.slice(0, 3).join(',')}]}`)).not.toThrow();

@@ -20,6 +20,23 @@ describe('wildcardComplexity', () => {
     expect(wildcardComplexity(values, 1000)).toBe(score);
   });
 
+  it.each([
+    [['*ab*', '*ab*'], 5],
+    [['*ab*', '*ab*', '*ab*'], 7],
+    [['*:*', '*:*'], 3],
+    [['x*', 'x*'], 2],
+    [['ab*c', 'ab*c'], 3],
+  ])(
+    'scores a value added again as Ruler does, copying it from its first cased letter after a star: %j → %i',
+    (values, score) => {
+      expect(wildcardComplexity(values, 1000)).toBe(score);
+    },
+  );
+
+  it('tells a wildcard from an anything-but wildcard with the same text', () => {
+    expect(wildcardComplexity(['*ab*', { kind: 'anything-but-wildcard', value: '*ab*' }], 1000)).toBe(6);
+  });
+
   it('stops at the first score over the cap', () => {
     expect(wildcardComplexity(['*a*a*a*a*a*a*a*a*a*a*a*a'], 10)).toBe(11);
   });

@@ -7,6 +7,7 @@ import {
   type CompiledPattern,
   compileEventPattern,
   InvalidEventPatternException,
+  MalformedEventError,
   matchesPattern,
 } from '../../../../rules/pattern/index.js';
 import { RuleMatcher } from '../../../../rules/pattern/machine/index.js';
@@ -60,6 +61,24 @@ describe('RuleMatcher agreement', () => {
     expect(disagreements(cases)).toEqual([]);
   });
 
+  it('accepts exactly the texts JSON.parse accepts as an object, read or skipped, and refuses others with MalformedEventError', () => {
+    const matcher = new RuleMatcher();
+    matcher.addRule('r', compileEventPattern('{"a":{"b":[{"exists":true}]},"b":[{"prefix":""}]}'));
+    fc.assert(
+      fc.property(eventTexts, (text) => {
+        let accepted = true;
+        try {
+          matcher.matchText(text);
+        } catch (error) {
+          expect(error).toBeInstanceOf(MalformedEventError);
+          accepted = false;
+        }
+        expect(accepted).toBe(isObjectText(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('returns exactly the rules that the reference matcher accepts, for random rules and events', () => {
     fc.assert(
       fc.property(
@@ -84,6 +103,51 @@ describe('RuleMatcher agreement', () => {
     );
   });
 });
+
+/** Whether `JSON.parse` accepts the text as an object (the events EventBridge accepts). */
+function isObjectText(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** JSON texts, some objects, some damaged by one inserted, removed or replaced character. */
+const eventTexts = fc.oneof(
+  fc.json(),
+  fc.record({ a: fc.jsonValue(), b: fc.jsonValue() }).map((value) => JSON.stringify(value)),
+  fc
+    .tuple(
+      fc.record({ a: fc.jsonValue(), b: fc.jsonValue() }).map((value) => JSON.stringify(value, null, 1)),
+      fc.nat(),
+      fc.constantFrom(
+        '',
+        '"',
+        '\\',
+        ',',
+        '}',
+        ']',
+        '[',
+        '{',
+        ':',
+        '0',
+        '-',
+        '.',
+        'e',
+        'n',
+        ' ',
+        '\u0001',
+        '\u00e9',
+      ),
+      fc.nat(2),
+    )
+    .map(([text, at, insert, remove]) => {
+      const i = at % (text.length + 1);
+      return text.slice(0, i) + insert + text.slice(i + remove);
+    }),
+);
 
 function compiledOrNothing(text: string): CompiledPattern[] {
   try {
