@@ -57,9 +57,10 @@ export class EventLog {
     this.insertArchived = db.prepare(
       'INSERT INTO archived_events (archive, time, event_seq, received_at, size) VALUES (?, ?, ?, ?, ?)',
     );
-    // EventCount and SizeBytes are kept exact as events arrive (AWS reconciles them daily, §5.3).
+    // EventCount and SizeBytes are kept exact as events arrive (AWS reconciles them daily, §5.3),
+    // with one update per archive per commit.
     this.countArchived = db.prepare(
-      'UPDATE archives SET event_count = event_count + 1, size_bytes = size_bytes + ? WHERE name = ?',
+      'UPDATE archives SET event_count = event_count + ?, size_bytes = size_bytes + ? WHERE name = ?',
     );
   }
 
@@ -80,7 +81,9 @@ export class EventLog {
     this.scheduled = false;
     try {
       this.db.transaction(() => {
-        for (const waiter of waiters) for (const event of waiter.events) this.write(event);
+        const archived = new Map<string, { count: number; bytes: number }>();
+        for (const waiter of waiters) for (const event of waiter.events) this.write(event, archived);
+        for (const [archive, added] of archived) this.countArchived.run(added.count, added.bytes, archive);
       })();
     } catch (error) {
       for (const waiter of waiters) waiter.reject(error);
@@ -99,7 +102,7 @@ export class EventLog {
     );
   }
 
-  private write(event: LoggedEvent): void {
+  private write(event: LoggedEvent, archived: Map<string, { count: number; bytes: number }>): void {
     const { lastInsertRowid } = this.insertEvent.run({
       id: event.id,
       bus: event.bus,
@@ -126,7 +129,8 @@ export class EventLog {
     const size = Buffer.byteLength(event.envelope);
     for (const archive of event.archives) {
       this.insertArchived.run(archive, event.time, lastInsertRowid, event.receivedAt, size);
-      this.countArchived.run(size, archive);
+      const added = archived.get(archive) ?? { count: 0, bytes: 0 };
+      archived.set(archive, { count: added.count + 1, bytes: added.bytes + size });
     }
   }
 }
