@@ -60,7 +60,10 @@ export async function runEventsCommand(args: readonly string[], io: CliIo): Prom
     json: { type: 'boolean' },
   });
   const table = values.table ?? io.env.TRACKBRIDGE_TABLE_NAME ?? 'trackbridge-events';
-  const query = { ...queryFor(values, table), Limit: Number(values.limit ?? 100) };
+  const limit = Number(values.limit ?? 100);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new CliError(`--limit must be a positive whole number, not "${values.limit}".`);
+  const query = { ...queryFor(values, table), Limit: limit };
   const connection = resolveConnection(values, io.env);
   const client = documentClient(connection);
   try {
