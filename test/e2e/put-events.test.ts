@@ -1,5 +1,12 @@
-import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import {
+  PutEventsCommand,
+  type PutEventsRequestEntry,
+  PutRuleCommand,
+  PutTargetsCommand,
+} from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { received } from '../support/consumers/recording-consumer.js';
+import { waitFor } from '../support/wait-for.js';
 import { recordingConsumer, recordingEntry } from './support/recording-rule.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
 
@@ -141,6 +148,34 @@ describe('PutEvents whole-call errors', () => {
 });
 
 describe('PutEvents delivery', () => {
+  it("delivers a target's constant Input instead of the event", async () => {
+    await test.events.send(
+      new PutRuleCommand({
+        Name: 'constant-input',
+        EventBusName: 'trackbridge',
+        EventPattern: '{"source":["app.input"]}',
+      }),
+    );
+    await test.events.send(
+      new PutTargetsCommand({
+        Rule: 'constant-input',
+        EventBusName: 'trackbridge',
+        Targets: [
+          {
+            Id: 'recording',
+            Arn: 'arn:aws:lambda:us-east-1:000000000000:function:recording',
+            Input: '{"constant":"app.input"}',
+          },
+        ],
+      }),
+    );
+    await put([{ ...valid, Source: 'app.input' }]);
+    await waitFor(() => received.some((event) => (event as { constant?: string }).constant === 'app.input'), {
+      what: 'the constant Input',
+    });
+    expect(received).not.toContainEqual(expect.objectContaining({ source: 'app.input' }));
+  });
+
   it('delivers the envelope as AWS builds it, honouring Time', async () => {
     const consumer = await recordingEntry(test, 'app.envelope');
     const time = new Date('2026-03-04T05:06:07.890Z');

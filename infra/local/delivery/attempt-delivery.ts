@@ -75,7 +75,7 @@ export async function attemptDelivery(
   try {
     const consumer = await loading;
     await invokeConsumer(consumer.handler, {
-      event: JSON.parse(delivery.envelope),
+      event: JSON.parse(delivery.payload),
       functionName,
       functionArn: delivery.targetArn,
       timeoutMs: consumer.timeoutMs,

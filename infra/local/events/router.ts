@@ -17,6 +17,8 @@ export interface DeliveryPlan {
   readonly maximumRetryAttempts: number;
   readonly maximumEventAgeInSeconds: number;
   readonly deadLetter: boolean;
+  /** The target's constant `Input`: delivered instead of the event. */
+  readonly input?: string;
 }
 
 interface RoutedBus {
@@ -41,6 +43,7 @@ function planOf(target: TargetRecord): DeliveryPlan {
     maximumRetryAttempts: typeof attempts === 'number' ? attempts : defaultRetryPolicy.maximumRetryAttempts,
     maximumEventAgeInSeconds: typeof age === 'number' ? age : defaultRetryPolicy.maximumEventAgeInSeconds,
     deadLetter: isJsonObject(target.spec.DeadLetterConfig),
+    ...(typeof target.spec.Input === 'string' ? { input: target.spec.Input } : {}),
   };
 }
 

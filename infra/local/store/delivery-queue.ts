@@ -12,6 +12,8 @@ export interface DueDelivery {
   readonly attempts: number;
   readonly receivedAt: number;
   readonly envelope: string;
+  /** What the consumer receives: the target's constant `Input`, else the envelope. */
+  readonly payload: string;
 }
 
 /** The outcome of one attempt, written back in a batch. */
@@ -44,6 +46,7 @@ interface DueRow {
   attempts: number;
   received_at: number;
   envelope: string;
+  input: string | null;
 }
 
 /** Pending deliveries in SQLite: what is due, and the outcome of each attempt. */
@@ -58,7 +61,7 @@ export class DeliveryQueue {
     // A redriven delivery counts its event age from the redrive (`age_origin`), not from PutEvents.
     this.selectDue = db.prepare(
       `SELECT d.id, d.event_seq, d.rule, d.target_arn, d.max_retry_attempts, d.max_event_age_seconds,
-              d.dead_letter, d.attempts, COALESCE(d.age_origin, e.received_at) AS received_at, e.envelope
+              d.dead_letter, d.attempts, d.input, COALESCE(d.age_origin, e.received_at) AS received_at, e.envelope
        FROM deliveries d JOIN events e ON e.seq = d.event_seq
        WHERE d.status = 'pending' AND d.target_arn = ? AND d.next_attempt_at <= ?
        ORDER BY d.next_attempt_at, d.id LIMIT ?`,
@@ -99,6 +102,7 @@ export class DeliveryQueue {
       attempts: row.attempts,
       receivedAt: row.received_at,
       envelope: row.envelope,
+      payload: row.input ?? row.envelope,
     }));
   }
 

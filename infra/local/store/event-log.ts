@@ -51,8 +51,8 @@ export class EventLog {
     );
     this.insertDelivery = db.prepare(
       `INSERT INTO deliveries (event_seq, bus, rule, target_id, target_arn, max_retry_attempts,
-         max_event_age_seconds, dead_letter, next_attempt_at, status, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
+         max_event_age_seconds, dead_letter, input, next_attempt_at, status, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
     );
     this.insertArchived = db.prepare(
       'INSERT INTO archived_events (archive, time, event_seq, received_at, size) VALUES (?, ?, ?, ?, ?)',
@@ -121,6 +121,7 @@ export class EventLog {
         plan.maximumRetryAttempts,
         plan.maximumEventAgeInSeconds,
         plan.deadLetter ? 1 : 0,
+        plan.input ?? null,
         event.receivedAt,
         event.receivedAt,
       );

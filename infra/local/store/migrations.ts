@@ -71,7 +71,9 @@ export const migrations: readonly string[] = [
     created_at INTEGER NOT NULL
   );
   `,
-  // 2: archives and replays (issue 5). An archive holds references to logged events, ordered by
+  // A target's constant `Input`, delivered instead of the event (PutTargets, aws-behaviour.md §4.3).
+  'ALTER TABLE deliveries ADD COLUMN input TEXT;',
+  // 3: archives and replays (issue 5). An archive holds references to logged events, ordered by
   // the event's time so a replay window is a range scan of the primary key, never a table scan.
   `
   CREATE TABLE archives (

@@ -1,4 +1,4 @@
-import type { RuleState } from '../../store/rule-store.js';
+import { ruleStates } from '../../store/rule-store.js';
 import { ruleArn } from '../arns.js';
 import { assertConstraints } from '../constraints.js';
 import { ValidationException } from '../errors.js';
@@ -46,7 +46,7 @@ export function putRule(context: EventsContext, body: unknown): object {
   context.rules.put({
     bus,
     name: ruleName,
-    state: (state as RuleState | undefined) ?? 'ENABLED',
+    state: ruleStates.find((known) => known === state) ?? 'ENABLED',
     ...(eventPattern === undefined ? {} : { eventPattern }),
     ...(description === undefined ? {} : { description }),
     ...(roleArn === undefined ? {} : { roleArn }),

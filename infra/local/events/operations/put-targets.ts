@@ -51,8 +51,13 @@ function checkInputShaping(target: InputReader): void {
       `Only one of Input, InputPath, or InputTransformer must be provided for target ${id}.`,
     );
   }
-  if (given.length === 1) {
-    // Input shaping is not emulated yet: refusing it beats delivering a payload AWS would not send.
+  const input = target.string('Input');
+  if (input !== undefined && !isJsonText(input)) {
+    throw new ValidationException(`Input for target ${id} is not valid JSON text.`);
+  }
+  if (given.length === 1 && input === undefined) {
+    // InputPath and InputTransformer are not emulated: refusing them beats delivering a payload
+    // AWS would not send.
     throw new ValidationException(
       `${given[0]} of target ${id} is not supported by the trackbridge local stack.`,
     );
@@ -104,4 +109,13 @@ function specOf(target: InputReader): { readonly [key: string]: unknown } {
     if (value !== undefined) spec[member] = value;
   }
   return spec;
+}
+
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
