@@ -7,18 +7,21 @@ import { DeliveryQueue } from '../../../../infra/local/store/delivery-queue.js';
 import { EventLog } from '../../../../infra/local/store/event-log.js';
 import { openDatabase, type Sqlite } from '../../../../infra/local/store/open-database.js';
 import { received } from '../../../support/consumers/recording-consumer.js';
+import { concurrency } from '../../../support/consumers/slow-consumer.js';
 import { repoRoot } from '../../../support/shared-dir.js';
 import { waitFor } from '../../../support/wait-for.js';
 
 const arnOf = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
 
-function setup(options: { consumer: string; attempts: number }) {
+function setup(options: { consumer: string; attempts: number; maxAgeSeconds?: number }) {
   const { db } = openDatabase(undefined);
   const clock = compressedClock(1_000);
   const consumers = new ConsumerRegistry(
     [
       { name: 'recording', entry: 'test/support/consumers/recording-consumer.ts', timeoutMs: 1_000 },
       { name: 'failing', entry: 'test/support/consumers/failing-consumer.ts', timeoutMs: 1_000 },
+      { name: 'slow', entry: 'test/support/consumers/slow-consumer.ts', timeoutMs: 1_000 },
+      { name: 'too-slow', entry: 'test/support/consumers/slow-consumer.ts', timeoutMs: 5 },
     ],
     repoRoot,
   );
@@ -52,7 +55,7 @@ function setup(options: { consumer: string; attempts: number }) {
             targetId: options.consumer,
             targetArn: arnOf(options.consumer),
             maximumRetryAttempts: options.attempts,
-            maximumEventAgeInSeconds: 86_400,
+            maximumEventAgeInSeconds: options.maxAgeSeconds ?? 86_400,
             deadLetter: true,
           },
         ],
@@ -95,6 +98,40 @@ describe('DeliveryWorker', () => {
         exhausted_condition: 'MaximumRetryAttempts',
         attempts: 3,
       },
+    ]);
+  });
+
+  it('dead-letters a delivery whose retries would outlive the maximum event age', async () => {
+    current = setup({ consumer: 'failing', attempts: 185, maxAgeSeconds: 60 });
+    await current.append('66666666-6666-4666-8666-666666666666');
+    const { db } = current;
+    await waitFor(() => statusOf(db)[0]?.status === 'dead');
+    const [dead] = db.prepare('SELECT exhausted_condition, attempts FROM dead_letters').all() as {
+      exhausted_condition: string;
+      attempts: number;
+    }[];
+    expect(dead?.exhausted_condition).toBe('MaximumEventAgeInSeconds');
+    expect(dead?.attempts).toBeLessThan(185);
+  });
+
+  it('never runs more invocations of one consumer at a time than its concurrency limit', async () => {
+    current = setup({ consumer: 'slow', attempts: 0 });
+    const { db, append } = current;
+    await Promise.all(
+      Array.from({ length: 10 }, (_, index) => append(`44444444-4444-4444-8444-44444444440${index}`)),
+    );
+    await waitFor(() => statusOf(db).every((row) => row.status === 'delivered'));
+    expect(concurrency.done).toBe(10);
+    expect(concurrency.peak).toBe(2);
+  });
+
+  it("fails an invocation that outlives the function's timeout, with Lambda's message", async () => {
+    current = setup({ consumer: 'too-slow', attempts: 0 });
+    await current.append('55555555-5555-4555-8555-555555555555');
+    const { db } = current;
+    await waitFor(() => statusOf(db)[0]?.status === 'dead');
+    expect(db.prepare('SELECT error_code, error_message FROM dead_letters').all()).toEqual([
+      { error_code: 'TIMEOUT', error_message: 'Task timed out after 0.01 seconds' },
     ]);
   });
 
