@@ -11,6 +11,7 @@ import { spawnStack } from '../test/e2e/support/stack-process.js';
 import { repoRoot } from '../test/support/shared-dir.js';
 import { benchClient } from './e2e/put-events-load.js';
 import { machineLine, recordSection } from './e2e/record-benchmark.js';
+import { archiveIngestCost } from './replay/archive-ingest-cost.js';
 import { seedArchive } from './replay/seed-archive.js';
 import { selectWindow } from './replay/select-window.js';
 
@@ -95,6 +96,9 @@ export async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'trackbridge-bench-replay-'));
   try {
     const result = await measure(dataDir);
+    const cost = await archiveIngestCost();
+    const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const share = 1 - mean(cost.withArchive) / mean(cost.without);
     const load = loadavg().map((value) => value.toFixed(1));
     const body = `${machineLine()} Load average at the end: ${load.join(' / ')} (1/5/15 min; shared machine).
 
@@ -108,9 +112,11 @@ writes each event to DynamoDB (embedded dynalite) with a conditional PutItem.
 | --- | --- |
 | Replay read from the archive and re-logged with its deliveries (StartReplay → COMPLETED) | ${fmt(result.replayRate)} events/s |
 | Replayed and stored in DynamoDB (StartReplay → last item written) | ${fmt(result.storedRate)} events/s (${result.storedSeconds.toFixed(1)} s for ${fmt(count)}) |
+| Acknowledged PutEvents, concurrency 8, nothing delivered: with the default archive / without (3 alternating 3 s rounds) | ${cost.withArchive.map(fmt).join(', ')} / ${cost.without.map(fmt).join(', ')} events/s (archiving costs ${Math.round(share * 100)}%) |
 | Select a one-hour window out of the ${days}-day archive (${fmt(result.hour.total)} events; the replay's own query, all rows of the hour) | ${result.hour.ms.toFixed(3)} ms for ${fmt(result.hour.rows)} events |
 
-The store is the bottleneck of the second figure: dynalite's conditional PutItem rate (see the e2e section);
+Archiving writes one \`archived_events\` row per event in the PutEvents commit (and its retention index):
+that is the ingest cost above. The store is the bottleneck of the second figure: dynalite's conditional PutItem rate (see the e2e section);
 the replay itself runs ahead of delivery. \`EXPLAIN QUERY PLAN\` of the window selection (a range of the
 \`archived_events\` primary key \`(archive, time, event_seq)\`, then the event by its rowid; no scan):
 
