@@ -11,10 +11,18 @@ import { clientsFor } from './support/start-test-stack.js';
 
 const root = mkdtempSync(join(tmpdir(), 'trackbridge-crash-'));
 const userId = 'crash-user';
-let running: StackProcess | undefined;
+/** Every stack this file started: each is stopped at the end, whichever test left it running. */
+const started: StackProcess[] = [];
+async function start(dataDir: string, durability: string): Promise<StackProcess> {
+  const stack = await spawnStack(['--data-dir', dataDir, '--durability', durability]);
+  started.push(stack);
+  return stack;
+}
 afterAll(async () => {
-  running?.child.kill('SIGKILL');
-  await running?.exited;
+  for (const stack of started) {
+    if (stack.child.exitCode === null && stack.child.signalCode === null) stack.child.kill('SIGKILL');
+    await stack.exited;
+  }
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -99,7 +107,7 @@ async function storedEventIds(endpoint: string): Promise<string[]> {
 describe.each(['disk', 'process'])('crash safety with --durability %s', (durability) => {
   it('stores every acknowledged event exactly once after a SIGKILL mid-load and a restart', async () => {
     const dataDir = join(root, durability);
-    running = await spawnStack(['--data-dir', dataDir, '--durability', durability]);
+    let running = await start(dataDir, durability);
     const producer = produce(running.endpoint, 4);
     await waitFor(() => producer.acknowledged.size >= 400, {
       timeoutMs: 60_000,
@@ -109,7 +117,7 @@ describe.each(['disk', 'process'])('crash safety with --durability %s', (durabil
     expect(await running.exited).toBe('SIGKILL');
     await producer.stop();
 
-    running = await spawnStack(['--data-dir', dataDir, '--durability', durability]);
+    running = await start(dataDir, durability);
     const { endpoint } = running;
     await waitFor(
       async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +19,9 @@ export interface EmbeddedDynalite {
  * (LevelDB), in memory when `dataDir` is undefined.
  *
  * dynalite only closes its store from `server.close()`, which fails before reaching the store
- * when the server never listened; so it listens on a private Unix socket that nothing connects
- * to, and a clean shutdown releases the LevelDB lock (a restart in the same process needs it).
+ * when the server never listened; so it listens on a private Unix socket, and a clean shutdown
+ * releases the LevelDB lock (a restart in the same process needs it). The socket's path is
+ * removed at once: nothing is meant to connect, and nothing is left behind even after `kill -9`.
  */
 export async function createEmbeddedDynalite(dataDir: string | undefined): Promise<EmbeddedDynalite> {
   const server: Server = dynalite({
@@ -33,6 +35,7 @@ export async function createEmbeddedDynalite(dataDir: string | undefined): Promi
     server.once('error', reject);
     server.listen(socket, () => resolve());
   });
+  await rm(socket, { force: true });
   return {
     handle: (req, res) => server.emit('request', req, res),
     close: () =>

@@ -1,5 +1,5 @@
-import { ipAddressBytes } from '../compile/parse-ip-address.js';
-import type { CidrRange, ValueMatcher } from '../compiled-pattern.js';
+import type { ValueMatcher } from '../compiled-pattern.js';
+import { valueMatches } from '../match/value-matches.js';
 import { addToList } from './add-to-list.js';
 import { AffixIndex, type AffixSide } from './affix-index.js';
 import { AnythingButIndex } from './anything-but-index.js';
@@ -10,7 +10,7 @@ import { Wildcard } from './wildcard.js';
 /**
  * Every value matcher of every rule at one path, indexed so that looking up one event value costs
  * about the same whatever the number of rules: exact strings and numbers in hash maps, prefixes
- * and suffixes grouped by length, ranges sorted. Wildcards and CIDR ranges are checked one by one
+ * and suffixes grouped by length, ranges sorted. Wildcards and CIDR ranges (with the reference matcher's own test) are checked one by one
  * (EventBridge allows at most 30 wildcard rules per bus). Reports condition ids.
  *
  * `exists: false` is not a value matcher: the matcher handles it from the path's presence.
@@ -20,7 +20,7 @@ export class ValueIndex {
   private readonly literals = new Map<boolean | null, number[]>();
   private readonly exists: number[] = [];
   private readonly wildcards: { readonly wildcard: Wildcard; readonly id: number }[] = [];
-  private readonly cidrs: { readonly range: CidrRange; readonly id: number }[] = [];
+  private readonly cidrs: { readonly matcher: ValueMatcher; readonly id: number }[] = [];
   /** Prefix, suffix and ignore-case indexes, created on first use and looked up in turn. */
   private readonly affixIndexes = new Map<string, AffixIndex>();
   private affixes: AffixIndex[] = [];
@@ -50,7 +50,7 @@ export class ValueIndex {
         this.numeric().addRange(matcher.lower, matcher.upper, id);
         return;
       case 'cidr':
-        this.cidrs.push({ range: matcher.range, id });
+        this.cidrs.push({ matcher, id });
         return;
       case 'exists':
         if (matcher.value) this.exists.push(id);
@@ -68,7 +68,9 @@ export class ValueIndex {
     for (const { wildcard, id } of this.wildcards) {
       if (wildcard.matches(value)) sink.hit(id);
     }
-    if (this.cidrs.length > 0) this.matchIpAddress(value, sink);
+    for (const { matcher, id } of this.cidrs) {
+      if (valueMatches(matcher, value)) sink.hit(id);
+    }
     this.anythingBut?.matchString(value, sink);
     this.reportExists(sink);
   }
@@ -90,14 +92,6 @@ export class ValueIndex {
     for (const id of this.exists) sink.hit(id);
   }
 
-  private matchIpAddress(value: string, sink: IdSink): void {
-    const address = ipAddressBytes(value);
-    if (address === undefined) return;
-    for (const { range, id } of this.cidrs) {
-      if (isWithin(address, range)) sink.hit(id);
-    }
-  }
-
   private numeric(): NumericIndex {
     this.numbers ??= new NumericIndex();
     return this.numbers;
@@ -113,17 +107,4 @@ export class ValueIndex {
     }
     return index;
   }
-}
-
-function isWithin(address: Uint8Array, range: CidrRange): boolean {
-  if (address.length !== range.first.length) return false;
-  return compareBytes(address, range.first) >= 0 && compareBytes(address, range.last) <= 0;
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < a.length; i++) {
-    const difference = (a[i] ?? 0) - (b[i] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
 }

@@ -23,8 +23,16 @@ export function spawnStack(args: readonly string[], env: NodeJS.ProcessEnv = {})
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // A safety net: a stack never outlives the test process that started it.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) => {
-    child.once('exit', (code, signal) => resolve(signal ?? code));
+    child.once('exit', (code, signal) => {
+      process.off('exit', killOnExit);
+      resolve(signal ?? code);
+    });
   });
   let output = '';
   let errors = '';

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { IdSink } from '../../../../rules/pattern/machine/id-sink.js';
 import { NumericIndex } from '../../../../rules/pattern/machine/numeric-index.js';
+import { idsFound } from './ids-found.js';
 
 function found(index: NumericIndex, value: number): number[] {
-  const ids: number[] = [];
-  const sink: IdSink = { hit: (id) => ids.push(id) };
-  index.find(value, sink);
-  return ids.sort((a, b) => a - b);
+  return idsFound((sink) => index.find(value, sink));
 }
 
 describe('NumericIndex', () => {
