@@ -2,6 +2,7 @@ export { BUS_NAME, DEFAULT_RETRY_POLICY } from './catalog-defaults.js';
 export type { CatalogEntry, RetryPolicy } from './catalog-entry.js';
 export { CatalogError } from './catalog-error.js';
 export { createSchemaAjv, type SchemaAjv } from './create-schema-ajv.js';
+export { DEFAULT_ARCHIVE_RETENTION_DAYS, type DefaultArchive, defaultArchive } from './default-archive.js';
 export type { EventTypeDefinition } from './event-type-definition.js';
 export { EVENT_TYPES } from './event-types.js';
 export { buildCatalog, loadCatalog } from './load-catalog.js';

@@ -1,44 +1,74 @@
+import { CliError, exitCodes } from './cli-error.js';
+import { type CliIo, processIo } from './cli-io.js';
+import { runDlqCommand } from './commands/dlq-command.js';
+import { runEventsCommand } from './commands/events-command.js';
+import { runPatternTestCommand } from './commands/pattern-test-command.js';
+import { runPutCommand } from './commands/put-command.js';
+import { runReplayCommand } from './commands/replay-command.js';
+import { runTailCommand } from './commands/tail-command.js';
 import { StartOptionsError } from './parse-start-options.js';
 import { runStart } from './run-start.js';
+import { commandUsage, usage } from './usage.js';
 
-const usage = `Usage: trackbridge start [--port 4010] [--host 127.0.0.1] [--data-dir .trackbridge] [--memory] [--durability disk|process]
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
-  start   Run the local stack: the EventBridge and DynamoDB APIs on one endpoint.
-          --port      port to listen on, 0 for any free port   (TRACKBRIDGE_PORT, default 4010)
-          --host      address to bind; loopback unless asked    (TRACKBRIDGE_HOST, default 127.0.0.1)
-          --data-dir  where state lives                         (TRACKBRIDGE_DATA_DIR, default .trackbridge)
-          --memory    keep nothing on disk                      (TRACKBRIDGE_MEMORY=1)
-          --durability disk: acknowledged events survive power loss (fsync before answering)
-                       process: they survive kill -9 only, answered sooner   (TRACKBRIDGE_DURABILITY, default disk)
+const commands: Readonly<Record<string, Command>> = {
+  put: runPutCommand,
+  tail: runTailCommand,
+  replay: runReplayCommand,
+  dlq: runDlqCommand,
+  events: runEventsCommand,
+  'pattern test': runPatternTestCommand,
+};
 
-Example: npx trackbridge start --port 0`;
-
-/** The `trackbridge` command line; resolves to the process exit code. */
-export async function runCli(args: readonly string[]): Promise<number> {
-  const [command, ...rest] = args;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${usage}\n`);
-    return command === undefined ? 2 : 0;
-  }
-  if (command !== 'start') {
-    process.stderr.write(`trackbridge: unknown command "${command}"\n\n${usage}\n`);
-    return 2;
-  }
+async function start(args: readonly string[], io: CliIo): Promise<number> {
   try {
-    await runStart(rest);
-    return 0;
+    await runStart(args);
+    return exitCodes.ok;
   } catch (error) {
     if (error instanceof StartOptionsError) {
-      process.stderr.write(`trackbridge start: ${error.message}\n`);
-      return 2;
+      io.err(`trackbridge start: ${error.message}\n`);
+      return exitCodes.usage;
     }
-    const code = (error as { code?: string }).code;
-    if (code === 'EADDRINUSE') {
-      process.stderr.write(
-        'trackbridge start: the port is in use; choose another with --port (0 picks a free one).\n',
-      );
-      return 1;
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      io.err('trackbridge start: the port is in use; choose another with --port (0 picks a free one).\n');
+      return exitCodes.failed;
     }
     throw error;
+  }
+}
+
+/** The command name (`pattern test` takes two words) and its arguments. */
+function split(args: readonly string[]): { name: string; rest: readonly string[] } {
+  const [first = '', second = ''] = args;
+  return first === 'pattern' && second === 'test'
+    ? { name: 'pattern test', rest: args.slice(2) }
+    : { name: first, rest: args.slice(1) };
+}
+
+/** The `trackbridge` command line; resolves to the process exit code. */
+export async function runCli(args: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const { name, rest } = split(args);
+  if (name === '' || name === '--help' || name === '-h' || name === 'help') {
+    io.out(`${usage}\n`);
+    return name === '' ? exitCodes.usage : exitCodes.ok;
+  }
+  const help = commandUsage[name];
+  if (help !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(`Usage: ${help}\n`);
+    return exitCodes.ok;
+  }
+  if (name === 'start') return start(rest, io);
+  const command = commands[name];
+  if (command === undefined) {
+    io.err(`trackbridge: unknown command "${args.join(' ')}"\n\n${usage}\n`);
+    return exitCodes.usage;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    io.err(`trackbridge ${name}: ${error.message}\n`);
+    return error.exitCode;
   }
 }

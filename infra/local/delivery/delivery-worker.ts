@@ -10,6 +10,8 @@ export interface DeliveryWorkerOptions {
   /** Invocations of one consumer at a time, like a Lambda function's reserved concurrency. */
   readonly concurrencyPerConsumer: number;
   readonly random?: () => number;
+  /** Told of each batch of attempt outcomes once recorded (the local-only tail stream). */
+  readonly onOutcomes?: (batch: readonly { outcome: DeliveryOutcome; delivery: DueDelivery }[]) => void;
 }
 
 /**
@@ -116,6 +118,7 @@ export class DeliveryWorker {
       batch.map((entry) => entry.outcome),
       this.options.clock.now(),
     );
+    this.options.onOutcomes?.(batch);
     for (const { delivery } of batch) {
       this.claimed.delete(delivery.id);
       this.claimedByTarget.set(delivery.targetArn, (this.claimedByTarget.get(delivery.targetArn) ?? 1) - 1);

@@ -33,3 +33,24 @@ export function busNameOf(nameOrArn: string | undefined): string {
   const at = nameOrArn.indexOf(marker);
   return nameOrArn.startsWith('arn:') && at >= 0 ? nameOrArn.slice(at + marker.length) : nameOrArn;
 }
+
+export function archiveArn(scope: ArnScope, archive: string): string {
+  return `arn:aws:events:${scope.region}:${scope.accountId}:archive/${archive}`;
+}
+
+export function replayArn(scope: ArnScope, replay: string): string {
+  return `arn:aws:events:${scope.region}:${scope.accountId}:replay/${replay}`;
+}
+
+/** The name after `:<kind>/` in an EventBridge ARN of that kind (`archive`, `event-bus`), or undefined. */
+export function resourceNameOf(arn: string, kind: 'archive' | 'event-bus'): string | undefined {
+  const match = /^arn:aws[\w-]*:events:[a-z0-9-]*:\d{12}:([a-z-]+)\/(.+)$/.exec(arn);
+  return match?.[1] === kind ? match[2] : undefined;
+}
+
+/** The bus and rule of a rule ARN (`rule/<rule>` on default, `rule/<bus>/<rule>`), or undefined. */
+export function ruleOfArn(arn: string): { bus: string; rule: string } | undefined {
+  const match = /^arn:aws[\w-]*:events:[a-z0-9-]*:\d{12}:rule\/(?:([^/]+)\/)?([^/]+)$/.exec(arn);
+  if (match?.[2] === undefined) return undefined;
+  return { bus: match[1] ?? 'default', rule: match[2] };
+}

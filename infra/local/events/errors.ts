@@ -57,3 +57,10 @@ export class InternalException extends AwsError {
     super('InternalException', 'An internal error occurred.', { statusCode: 500, ...options });
   }
 }
+
+/** CancelReplay of a replay that is no longer STARTING or RUNNING (model: IllegalStatusException). */
+export class IllegalStatusException extends AwsError {
+  constructor(message: string) {
+    super('IllegalStatusException', message);
+  }
+}

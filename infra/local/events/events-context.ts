@@ -1,6 +1,8 @@
 import type { Clock } from '../delivery/clock.js';
+import type { ArchiveStore } from '../store/archive-store.js';
 import type { BusStore } from '../store/bus-store.js';
 import type { EventLog } from '../store/event-log.js';
+import type { ReplayStore } from '../store/replay-store.js';
 import type { RuleStore } from '../store/rule-store.js';
 import type { TargetStore } from '../store/target-store.js';
 import type { ArnScope } from './arns.js';
@@ -19,7 +21,11 @@ export interface EventsContext {
   readonly eventLog: EventLog;
   readonly patterns: PatternEngine;
   readonly clock: Clock;
-  /** Rebuilds the router after a rule or target change. */
+  readonly archives: ArchiveStore;
+  readonly replays: ReplayStore;
+  /** Tells the replay runner a replay was started or cancelled. */
+  readonly replaysChanged: () => void;
+  /** Rebuilds the router after a rule, target or archive change. */
   readonly reroute: () => void;
 }
 

@@ -38,6 +38,26 @@ export const modelConstraints = {
   MaximumRetryAttempts: { min: 0, max: 185 },
   MaximumEventAgeInSeconds: { min: 60, max: 86400 },
   ResourceArn: { min: 1, max: 1600 },
+  ArchiveName: { min: 1, max: 48, pattern: '[\\.\\-_A-Za-z0-9]+' },
+  ArchiveDescription: { max: 512, pattern: '.*' },
+  /** `EventBusArn` and `ArchiveArn` share this pattern in the model. */
+  EventBusArn: {
+    min: 1,
+    max: 1600,
+    pattern: '^arn:aws([a-z]|\\-)*:events:([a-z]|\\d|\\-)*:([0-9]{12})?:.+\\/.+$',
+  },
+  ArchiveArn: {
+    min: 1,
+    max: 1600,
+    pattern: '^arn:aws([a-z]|\\-)*:events:([a-z]|\\d|\\-)*:([0-9]{12})?:.+\\/.+$',
+  },
+  RetentionDays: { min: 0 },
+  KmsKeyIdentifier: { max: 2048, pattern: '^[a-zA-Z0-9_\\-/:]*$' },
+  ArchiveState: { enum: ['ENABLED', 'DISABLED', 'CREATING', 'UPDATING', 'CREATE_FAILED', 'UPDATE_FAILED'] },
+  ReplayName: { min: 1, max: 64, pattern: '[\\.\\-_A-Za-z0-9]+' },
+  ReplayDescription: { max: 512, pattern: '.*' },
+  ReplayState: { enum: ['STARTING', 'RUNNING', 'CANCELLING', 'COMPLETED', 'CANCELLED', 'FAILED'] },
+  Arn: { min: 1, max: 1600 },
 } as const satisfies Record<string, MemberConstraint>;
 
 /** A model constraint made mandatory, for members in the shape's `required` list. */

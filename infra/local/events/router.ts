@@ -1,5 +1,6 @@
 import { MalformedEventError } from '../../../rules/pattern/errors.js';
 import { RuleMatcher } from '../../../rules/pattern/machine/index.js';
+import type { ArchiveRecord } from '../store/archive-store.js';
 import type { RuleRecord } from '../store/rule-store.js';
 import type { TargetRecord } from '../store/target-store.js';
 import { isJsonObject } from './input-reader.js';
@@ -25,6 +26,12 @@ interface RoutedBus {
   readonly plans: Map<string, readonly DeliveryPlan[]>;
 }
 
+/** A bus's archives: those keeping every event, and a matcher over those with a pattern. */
+interface ArchivingBus {
+  readonly all: readonly string[];
+  readonly matcher: RuleMatcher | undefined;
+}
+
 function planOf(target: TargetRecord): DeliveryPlan {
   const retry = isJsonObject(target.spec.RetryPolicy) ? target.spec.RetryPolicy : {};
   const attempts = retry.MaximumRetryAttempts;
@@ -47,10 +54,16 @@ function planOf(target: TargetRecord): DeliveryPlan {
  */
 export class Router {
   private byBus = new Map<string, RoutedBus>();
+  private archivesByBus = new Map<string, ArchivingBus>();
 
   constructor(private readonly engine: PatternEngine) {}
 
-  rebuild(rules: readonly RuleRecord[], targets: readonly TargetRecord[]): void {
+  rebuild(
+    rules: readonly RuleRecord[],
+    targets: readonly TargetRecord[],
+    archives: readonly ArchiveRecord[] = [],
+  ): void {
+    this.archivesByBus = this.indexArchives(archives);
     const plansByRule = new Map<string, DeliveryPlan[]>();
     for (const target of targets) {
       const key = `${target.bus}\u0000${target.rule}`;
@@ -74,16 +87,54 @@ export class Router {
    * The deliveries an event on `bus` causes: every target of every enabled rule its envelope
    * text matches; undefined when the matcher refuses the event as too large or too deep.
    */
-  route(bus: string, envelope: string): DeliveryPlan[] | undefined {
+  route(bus: string, envelope: string, onlyRules?: ReadonlySet<string>): DeliveryPlan[] | undefined {
     const routed = this.byBus.get(bus);
     if (routed === undefined) return [];
-    let names: string[];
-    try {
-      names = routed.matcher.matchText(envelope);
-    } catch (error) {
-      if (error instanceof MalformedEventError) return undefined;
-      throw error;
+    const names = matchOrUndefined(routed.matcher, envelope);
+    if (names === undefined) return undefined;
+    // A replay with FilterArns goes to those rules only (StartReplay `Destination.FilterArns`).
+    const chosen = onlyRules === undefined ? names : names.filter((name) => onlyRules.has(name));
+    return chosen.flatMap((name) => routed.plans.get(name) ?? []);
+  }
+
+  /**
+   * The archives of `bus` that keep this (not replayed) event: on AWS an archive is a managed rule
+   * whose pattern is the archive's own plus `"replay-name": [{"exists": false}]` (§5.3); callers
+   * pass replayed events nowhere near this, which is the same exclusion.
+   */
+  archivesFor(bus: string, envelope: string): readonly string[] {
+    const archiving = this.archivesByBus.get(bus);
+    if (archiving === undefined) return [];
+    if (archiving.matcher === undefined) return archiving.all;
+    return [...archiving.all, ...(matchOrUndefined(archiving.matcher, envelope) ?? [])];
+  }
+
+  private indexArchives(archives: readonly ArchiveRecord[]): Map<string, ArchivingBus> {
+    const byBus = new Map<string, { all: string[]; matcher: RuleMatcher | undefined }>();
+    for (const archive of archives) {
+      if (archive.state !== 'ENABLED') continue;
+      let bus = byBus.get(archive.bus);
+      if (bus === undefined) {
+        bus = { all: [], matcher: undefined };
+        byBus.set(archive.bus, bus);
+      }
+      if (archive.eventPattern === undefined) {
+        bus.all.push(archive.name);
+      } else {
+        bus.matcher ??= new RuleMatcher();
+        bus.matcher.addRule(archive.name, this.engine.compile(archive.eventPattern));
+      }
     }
-    return names.flatMap((name) => routed.plans.get(name) ?? []);
+    return byBus;
+  }
+}
+
+/** The rules whose pattern the envelope matches, or undefined when the event is too large or deep. */
+function matchOrUndefined(matcher: RuleMatcher, envelope: string): string[] | undefined {
+  try {
+    return matcher.matchText(envelope);
+  } catch (error) {
+    if (error instanceof MalformedEventError) return undefined;
+    throw error;
   }
 }

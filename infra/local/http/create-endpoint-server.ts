@@ -12,6 +12,8 @@ export interface EndpointOptions {
   /** The body of `GET /`. */
   readonly status: () => object;
   readonly maxBodyBytes: number;
+  /** Serves the local-only routes under `/_trackbridge/` (dead letters, tail). */
+  readonly localApi?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /** The service of an `X-Amz-Target` value, compared case-insensitively, and its operation. */
@@ -36,6 +38,8 @@ function route(options: EndpointOptions, req: IncomingMessage, res: ServerRespon
       requestId: randomUUID(),
       contentType: 'application/json',
     });
+  } else if (options.localApi !== undefined && req.url?.startsWith('/_trackbridge/')) {
+    options.localApi(req, res);
   } else {
     req.resume();
     sendAwsError(res, {

@@ -1,5 +1,7 @@
 import type { CatalogEntry } from '../../../rules/catalog/catalog-entry.js';
+import { defaultArchive } from '../../../rules/catalog/default-archive.js';
 import { type ArnScope, functionArn } from '../events/arns.js';
+import type { ArchiveStore } from '../store/archive-store.js';
 import type { BusStore } from '../store/bus-store.js';
 import type { RuleStore } from '../store/rule-store.js';
 import type { TargetStore } from '../store/target-store.js';
@@ -11,11 +13,22 @@ import type { TargetStore } from '../store/target-store.js';
  * the catalog's retry policy, and a dead-letter config when the entry asks for one.
  */
 export function applyCatalog(
-  stores: { buses: BusStore; rules: RuleStore; targets: TargetStore },
-  options: { catalog: readonly CatalogEntry[]; scope: ArnScope; now: number },
+  stores: { buses: BusStore; rules: RuleStore; targets: TargetStore; archives: ArchiveStore },
+  options: { catalog: readonly CatalogEntry[]; scope: ArnScope; now: number; archiveRetentionDays?: number },
 ): void {
   for (const entry of options.catalog) {
     stores.buses.create({ name: entry.busName, now: options.now });
+    // The catalog's bus keeps every event in its default archive, as the CDK app deploys it;
+    // created once, so changes made through UpdateArchive survive restarts.
+    const archive = defaultArchive(entry.busName, options.archiveRetentionDays);
+    stores.archives.create({
+      name: archive.name,
+      bus: entry.busName,
+      retentionDays: archive.retentionDays,
+      state: 'ENABLED',
+      createdAt: options.now,
+      description: `Every event on ${entry.busName} (trackbridge catalog)`,
+    });
     const existing = stores.rules.get(entry.busName, entry.ruleName);
     stores.rules.put({
       bus: entry.busName,

@@ -3,12 +3,13 @@ import { ConsumerRegistry } from '../delivery/consumer-registry.js';
 import { DeliveryWorker } from '../delivery/delivery-worker.js';
 import { DeliveryQueue } from '../store/delivery-queue.js';
 import type { Sqlite } from '../store/open-database.js';
+import type { TailHub } from '../tail/tail-hub.js';
 import type { LocalStackOptions } from './local-stack-options.js';
 
 /** The delivery worker over the event log, with the catalog's consumers and any extra ones. */
 export function createDeliveryWorker(
   db: Sqlite,
-  options: LocalStackOptions & { clock: Clock },
+  options: LocalStackOptions & { clock: Clock; tail: TailHub },
 ): DeliveryWorker {
   const timeoutMs = options.consumerTimeoutMs ?? 30_000;
   const catalogConsumers = options.catalog.map((entry) => ({
@@ -21,5 +22,6 @@ export function createDeliveryWorker(
     consumers: new ConsumerRegistry([...catalogConsumers, ...(options.extraConsumers ?? [])], options.root),
     clock: options.clock,
     concurrencyPerConsumer: options.concurrencyPerConsumer ?? 16,
+    onOutcomes: (batch) => options.tail.publishOutcomes(batch),
   });
 }

@@ -3,31 +3,52 @@ import type { DeliveryWorker } from '../delivery/delivery-worker.js';
 import type { ArnScope } from '../events/arns.js';
 import type { EventsContext } from '../events/events-context.js';
 import { Router } from '../events/router.js';
+import { ArchiveStore } from '../store/archive-store.js';
 import { BusStore } from '../store/bus-store.js';
 import { EventLog } from '../store/event-log.js';
 import type { EventDatabase } from '../store/open-database.js';
+import { ReplayStore } from '../store/replay-store.js';
 import { RuleStore } from '../store/rule-store.js';
 import { TargetStore } from '../store/target-store.js';
+import type { TailHub } from '../tail/tail-hub.js';
 import { applyCatalog } from './apply-catalog.js';
 import type { LocalStackOptions } from './local-stack-options.js';
 
 /**
  * The EventBridge side over the event log: the `default` and `trackbridge` buses and the
- * catalog's rules made to exist, the router built, and committed events handed to `worker`.
+ * catalog's rules and default archive made to exist, the router built, and committed events
+ * handed to `worker` (and to `tail`, for the local-only live stream).
  */
 export function createEventsContext(
   database: EventDatabase,
-  options: LocalStackOptions & { clock: Clock; scope: ArnScope; worker: DeliveryWorker },
+  options: LocalStackOptions & {
+    clock: Clock;
+    scope: ArnScope;
+    worker: DeliveryWorker;
+    tail: TailHub;
+    replaysChanged: () => void;
+  },
 ): EventsContext {
   const { db, walSync } = database;
   const buses = new BusStore(db);
   const rules = new RuleStore(db);
   const targets = new TargetStore(db);
+  const archives = new ArchiveStore(db);
   const now = options.clock.now();
   for (const name of ['default', options.busName ?? 'trackbridge']) buses.create({ name, now });
-  applyCatalog({ buses, rules, targets }, { catalog: options.catalog, scope: options.scope, now });
+  applyCatalog(
+    { buses, rules, targets, archives },
+    {
+      catalog: options.catalog,
+      scope: options.scope,
+      now,
+      ...(options.archiveRetentionDays === undefined
+        ? {}
+        : { archiveRetentionDays: options.archiveRetentionDays }),
+    },
+  );
   const router = new Router(options.patterns);
-  const reroute = (): void => router.rebuild(rules.all(), targets.all());
+  const reroute = (): void => router.rebuild(rules.all(), targets.all(), archives.all());
   reroute();
   return {
     scope: options.scope,
@@ -36,9 +57,17 @@ export function createEventsContext(
     rules,
     targets,
     router,
-    eventLog: new EventLog(db, (targetArns) => options.worker.wake(targetArns), walSync),
+    eventLog: new EventLog(
+      db,
+      (targetArns) => options.worker.wake(targetArns),
+      walSync,
+      (appended) => options.tail.publishEvents(appended),
+    ),
     patterns: options.patterns,
     clock: options.clock,
+    archives,
+    replays: new ReplayStore(db),
+    replaysChanged: options.replaysChanged,
     reroute,
   };
 }

@@ -42,6 +42,12 @@ export interface LocalStackOptions {
   readonly consumerTimeoutMs?: number;
   /** Point in-process consumers' SDK clients at this endpoint through `process.env`. @default true */
   readonly configureConsumerEnvironment?: boolean;
+  /** The default archive's retention when it is first created. @default 365 (0 keeps forever) */
+  readonly archiveRetentionDays?: number;
+  /** How often archive retention is enforced, in the clock's milliseconds. @default one hour */
+  readonly retentionSweepMs?: number;
+  /** Replay pacing: events per batch, and real milliseconds between rounds. @default 500 and 0 */
+  readonly replay?: { readonly batchSize?: number; readonly pauseMs?: number };
   /** Repository root that consumer entries are relative to. */
   readonly root: string;
 }

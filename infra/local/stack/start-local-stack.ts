@@ -3,9 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { systemClock } from '../delivery/clock.js';
 import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
+import { handleLocalApi } from '../local-api/handle-local-api.js';
+import { DeadLetterStore } from '../store/dead-letter-store.js';
 import { openDatabase } from '../store/open-database.js';
+import { TailHub } from '../tail/tail-hub.js';
 import { createDeliveryWorker } from './create-delivery-worker.js';
 import { createEventsContext } from './create-events-context.js';
+import { createReplayServices, type ReplayServices } from './create-replay-services.js';
 import { createTables } from './create-tables.js';
 import type { LocalStackOptions } from './local-stack-options.js';
 import { stackStatus } from './stack-status.js';
@@ -49,16 +53,24 @@ function configureConsumerEnvironment(
 
 /**
  * Starts the local stack: the durable event log, the default and `trackbridge` buses and the
- * catalog's rules, the embedded dynalite, the endpoint, the tables, then delivery (which resumes
- * whatever was pending when the last run stopped).
+ * catalog's rules and archive, the embedded dynalite, the endpoint (with the local-only
+ * `/_trackbridge/` routes), the tables, then delivery and replays (which resume whatever was
+ * pending or running when the last run stopped) and the archives' retention sweep.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const scope = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
   const clock = options.clock ?? systemClock;
   const database = openDatabase(options.dataDir, options.durability);
   const { db, walSync } = database;
-  const worker = createDeliveryWorker(db, { ...options, clock });
-  const events = createEventsContext(database, { ...options, clock, scope, worker });
+  const tail = new TailHub();
+  const worker = createDeliveryWorker(db, { ...options, clock, tail });
+  // StartReplay and CancelReplay wake the runner, which is built over the context they belong to.
+  let replay: ReplayServices | undefined;
+  const replaysChanged = (): void => replay?.runner.wake();
+  const events = createEventsContext(database, { ...options, clock, scope, worker, tail, replaysChanged });
+  replay = createReplayServices(db, events, { ...options, clock });
+  const { runner, retention, archived } = replay;
+  const localApi = { deadLetters: new DeadLetterStore(db), replays: events.replays, archived, tail, clock };
   const dynamodb = await createEmbeddedDynalite(options.dataDir);
   const host = options.host ?? '127.0.0.1';
   let endpoint = '';
@@ -67,6 +79,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dynamodb: dynamodb.handle,
     status: () => stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
+    localApi: (req, res) =>
+      handleLocalApi({ ...localApi, redelivered: (targetArns) => worker.wake(targetArns) }, req, res),
   });
   const port = await listen(server, options.port ?? 4010, host);
   endpoint = endpointUrl(host, port);
@@ -82,12 +96,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   }
   await createTables({ endpoint: localEndpoint, region: scope.region }, options.tables ?? []);
   worker.wake();
+  retention.start();
+  runner.wake();
 
   const close = async (): Promise<void> => {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
     });
+    retention.stop();
+    await runner.stop();
     await worker.stop();
     await dynamodb.close();
     await walSync?.close();

@@ -58,9 +58,10 @@ export class DeliveryQueue {
 
   constructor(private readonly db: Sqlite) {
     // Delivery runs these for every event: prepare once.
+    // A redriven delivery counts its event age from the redrive (`age_origin`), not from PutEvents.
     this.selectDue = db.prepare(
       `SELECT d.id, d.event_seq, d.rule, d.target_arn, d.max_retry_attempts, d.max_event_age_seconds,
-              d.dead_letter, d.attempts, d.input, e.received_at, e.envelope
+              d.dead_letter, d.attempts, d.input, COALESCE(d.age_origin, e.received_at) AS received_at, e.envelope
        FROM deliveries d JOIN events e ON e.seq = d.event_seq
        WHERE d.status = 'pending' AND d.target_arn = ? AND d.next_attempt_at <= ?
        ORDER BY d.next_attempt_at, d.id LIMIT ?`,

@@ -12,6 +12,8 @@ export interface LoggedEvent {
   readonly replayName?: string;
   readonly envelope: string;
   readonly deliveries: readonly DeliveryPlan[];
+  /** Archives that keep the event (none for a replayed event: AWS never re-archives one, §5.3). */
+  readonly archives?: readonly string[];
 }
 
 interface Waiter {
@@ -32,12 +34,16 @@ export class EventLog {
   private scheduled = false;
   private readonly insertEvent;
   private readonly insertDelivery;
+  private readonly insertArchived;
+  private readonly countArchived;
 
   constructor(
     private readonly db: Sqlite,
     private readonly onCommitted: (targetArns: ReadonlySet<string>) => void,
     /** Undefined for an in-memory log, which has nothing to make durable. */
     private readonly walSync: WalSync | undefined,
+    /** Told of every durably appended event (the local-only tail stream). */
+    private readonly onAppended: (events: readonly LoggedEvent[]) => void = () => {},
   ) {
     this.insertEvent = db.prepare(
       `INSERT INTO events (id, bus, time, received_at, replay_name, envelope)
@@ -47,6 +53,14 @@ export class EventLog {
       `INSERT INTO deliveries (event_seq, bus, rule, target_id, target_arn, max_retry_attempts,
          max_event_age_seconds, dead_letter, input, next_attempt_at, status, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
+    );
+    this.insertArchived = db.prepare(
+      'INSERT INTO archived_events (archive, time, event_seq, received_at, size) VALUES (?, ?, ?, ?, ?)',
+    );
+    // EventCount and SizeBytes are kept exact as events arrive (AWS reconciles them daily, §5.3),
+    // with one update per archive per commit.
+    this.countArchived = db.prepare(
+      'UPDATE archives SET event_count = event_count + ?, size_bytes = size_bytes + ? WHERE name = ?',
     );
   }
 
@@ -67,7 +81,9 @@ export class EventLog {
     this.scheduled = false;
     try {
       this.db.transaction(() => {
-        for (const waiter of waiters) for (const event of waiter.events) this.write(event);
+        const archived = new Map<string, { count: number; bytes: number }>();
+        for (const waiter of waiters) for (const event of waiter.events) this.write(event, archived);
+        for (const [archive, added] of archived) this.countArchived.run(added.count, added.bytes, archive);
       })();
     } catch (error) {
       for (const waiter of waiters) waiter.reject(error);
@@ -77,6 +93,7 @@ export class EventLog {
     durable.then(
       () => {
         for (const waiter of waiters) waiter.resolve();
+        this.onAppended(waiters.flatMap((waiter) => waiter.events));
         this.onCommitted(targetsOf(waiters));
       },
       (error: unknown) => {
@@ -85,7 +102,7 @@ export class EventLog {
     );
   }
 
-  private write(event: LoggedEvent): void {
+  private write(event: LoggedEvent, archived: Map<string, { count: number; bytes: number }>): void {
     const { lastInsertRowid } = this.insertEvent.run({
       id: event.id,
       bus: event.bus,
@@ -108,6 +125,13 @@ export class EventLog {
         event.receivedAt,
         event.receivedAt,
       );
+    }
+    if (event.archives === undefined || event.archives.length === 0) return;
+    const size = Buffer.byteLength(event.envelope);
+    for (const archive of event.archives) {
+      this.insertArchived.run(archive, event.time, lastInsertRowid, event.receivedAt, size);
+      const added = archived.get(archive) ?? { count: 0, bytes: 0 };
+      archived.set(archive, { count: added.count + 1, bytes: added.bytes + size });
     }
   }
 }

@@ -73,4 +73,51 @@ export const migrations: readonly string[] = [
   `,
   // A target's constant `Input`, delivered instead of the event (PutTargets, aws-behaviour.md §4.3).
   'ALTER TABLE deliveries ADD COLUMN input TEXT;',
+  // 3: archives and replays (issue 5). An archive holds references to logged events, ordered by
+  // the event's time so a replay window is a range scan of the primary key, never a table scan.
+  `
+  CREATE TABLE archives (
+    name TEXT PRIMARY KEY,
+    bus TEXT NOT NULL,
+    description TEXT,
+    event_pattern TEXT,
+    retention_days INTEGER NOT NULL,
+    kms_key_identifier TEXT,
+    state TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    event_count INTEGER NOT NULL DEFAULT 0,
+    size_bytes INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE archived_events (
+    archive TEXT NOT NULL,
+    time INTEGER NOT NULL,
+    event_seq INTEGER NOT NULL,
+    received_at INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    PRIMARY KEY (archive, time, event_seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX archived_events_by_received ON archived_events (archive, received_at);
+  CREATE TABLE replays (
+    name TEXT PRIMARY KEY,
+    archive TEXT NOT NULL,
+    archive_arn TEXT NOT NULL,
+    bus TEXT NOT NULL,
+    description TEXT,
+    state TEXT NOT NULL,
+    state_reason TEXT,
+    event_start_time INTEGER NOT NULL,
+    event_end_time INTEGER NOT NULL,
+    destination TEXT NOT NULL,
+    filter_rules TEXT,
+    last_replayed_time INTEGER,
+    cursor_time INTEGER,
+    cursor_seq INTEGER,
+    replayed_count INTEGER NOT NULL DEFAULT 0,
+    started_at INTEGER NOT NULL,
+    ended_at INTEGER
+  );
+  CREATE INDEX replays_by_state ON replays (state);
+  ALTER TABLE deliveries ADD COLUMN age_origin INTEGER;
+  CREATE INDEX dead_letters_by_time ON dead_letters (created_at, id);
+  `,
 ];

@@ -102,7 +102,8 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
     const envelope = buildEnvelope(fields);
     const deliveries = context.router.route(bus, envelope);
     if (deliveries === undefined) return malformedDetail;
-    logged.push({ id, bus, time, receivedAt, envelope, deliveries });
+    const archives = context.router.archivesFor(bus, envelope);
+    logged.push({ id, bus, time, receivedAt, envelope, deliveries, archives });
     return { EventId: id };
   });
   await context.eventLog.append(logged);

@@ -1,0 +1,53 @@
+/** `trackbridge --help`: every command, its flags and an example; each command's own `--help` prints its part. */
+export const commandUsage: Readonly<Record<string, string>> = {
+  start: `trackbridge start [--port 4010] [--host 127.0.0.1] [--data-dir .trackbridge] [--memory] [--durability process|disk]
+  Run the local stack: the EventBridge and DynamoDB APIs on one endpoint.
+    --port      port to listen on, 0 for any free port   (TRACKBRIDGE_PORT, default 4010)
+    --host      address to bind; loopback unless asked    (TRACKBRIDGE_HOST, default 127.0.0.1)
+    --data-dir  where state lives                         (TRACKBRIDGE_DATA_DIR, default .trackbridge)
+    --memory    keep nothing on disk                      (TRACKBRIDGE_MEMORY=1)
+    --durability process: acknowledged events survive kill -9 of the stack
+                 disk: power loss too (fsync before answering; slower)  (TRACKBRIDGE_DURABILITY, default process)
+  Example: npx trackbridge start --port 0`,
+  put: `trackbridge put --source <source> --detail-type <type> [--detail <json|@file>] [--time <time>] [--resources a,b]
+trackbridge put --file <entries.json>
+  Send events with PutEvents (10 per call); prints each entry's EventId or its error.
+    --file   a JSON array of PutEvents entries (Detail may be an object)   --bus  default trackbridge
+  Example: npx trackbridge put --source app.auth --detail-type "User Logged In" --detail @login.json`,
+  tail: `trackbridge tail [--json] [--count <n>]
+  Follow the local stack live: each event, the rules it matched, each consumer's outcome.
+  Local only (the stack's /_trackbridge/tail stream). --count stops after n events have settled.
+  Example: npx trackbridge tail`,
+  replay: `trackbridge replay --from <time> --to <time> [--rule <name>]... [--name <name>] [--archive <name>] [--no-wait]
+  Replay the archive's events whose time is in the window, through every rule or only --rule ones
+  (FilterArns); shows a progress bar until the replay ends (counts events on the local stack).
+    --archive  default <bus>-archive   --bus  default trackbridge   --interval-ms  poll period (500)
+  Example: npx trackbridge replay --from 2026-11-24T00:00:00Z --to 2026-11-25T00:00:00Z --rule user-logged-in`,
+  dlq: `trackbridge dlq list [--target <arn>] [--limit <n>]
+trackbridge dlq show <id>
+trackbridge dlq redrive <id>... | --all [--target <arn>]
+trackbridge dlq purge <id>... | --all [--target <arn>]
+  The local stack's dead letters: what delivery gave up on, where it was going, attempts, last error.
+  Redrive sends them back through delivery with fresh attempts; purge deletes them. Local only.
+  Example: npx trackbridge dlq redrive --all`,
+  events: `trackbridge events --user <id> [--from <time>] [--to <time>]
+trackbridge events --type <detail-type> --day <yyyy-mm-dd>
+  Stored items from the table: a user's events in a time range, or one type's on one day (GSI1).
+    --anon <id> instead of --user   --table  default trackbridge-events   --limit 100   --json
+  Example: npx trackbridge events --type "User Logged In" --day 2026-11-25`,
+  'pattern test': `trackbridge pattern test --pattern <json|@file> --event <json|@file> [--offline]
+  Whether the event matches the pattern (TestEventPattern), or the AWS error for a bad pattern.
+  --offline uses the project's engine in-process, with no stack running.
+  Example: npx trackbridge pattern test --pattern '{"source":["app.auth"]}' --event @event.json`,
+};
+
+export const usage = `Usage: trackbridge <command> [flags]
+
+${Object.values(commandUsage).join('\n\n')}
+
+Where commands send requests: the local stack at --endpoint, TRACKBRIDGE_ENDPOINT or
+http://127.0.0.1:4010 by default; --aws uses your standard AWS configuration instead (put, replay,
+events, pattern test). Times are ISO-8601 (2026-11-25T09:00:00Z) or epoch seconds; @path reads a file.
+
+Exit codes: 0 done (pattern: match), 1 ran but did not succeed (a failed entry, a replay not
+COMPLETED, no match), 2 wrong command or input (AWS refused it), 3 nothing answers at the endpoint.`;

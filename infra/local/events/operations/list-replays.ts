@@ -1,0 +1,33 @@
+import { replaySummary } from '../../replay/replay-output.js';
+import { assertConstraints } from '../constraints.js';
+import type { EventsContext } from '../events-context.js';
+import { InputReader } from '../input-reader.js';
+import { modelConstraints } from '../model-constraints.js';
+
+/** ListReplays: replays in name order, filtered by `NamePrefix`, `State` and `EventSourceArn`, paged. */
+export function listReplays(context: EventsContext, body: unknown): object {
+  const input = InputReader.of(body);
+  const namePrefix = input.string('NamePrefix');
+  const state = input.string('State');
+  const sourceArn = input.string('EventSourceArn');
+  const nextToken = input.string('NextToken');
+  const limit = input.integer('Limit');
+  assertConstraints([
+    { path: 'namePrefix', value: namePrefix, constraint: modelConstraints.ReplayName },
+    { path: 'state', value: state, constraint: modelConstraints.ReplayState },
+    { path: 'eventSourceArn', value: sourceArn, constraint: modelConstraints.ArchiveArn },
+    { path: 'nextToken', value: nextToken, constraint: modelConstraints.NextToken },
+    { path: 'limit', value: limit, constraint: modelConstraints.LimitMax100 },
+  ]);
+  const page = context.replays.list({
+    limit: limit ?? 100,
+    ...(namePrefix === undefined ? {} : { namePrefix }),
+    ...(state === undefined ? {} : { state }),
+    ...(sourceArn === undefined ? {} : { archiveArn: sourceArn }),
+    ...(nextToken === undefined ? {} : { nextToken }),
+  });
+  return {
+    Replays: page.items.map(replaySummary),
+    ...(page.nextToken === undefined ? {} : { NextToken: page.nextToken }),
+  };
+}

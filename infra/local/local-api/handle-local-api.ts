@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Clock } from '../delivery/clock.js';
+import { readBody } from '../http/read-body.js';
+import type { ArchivedEvents } from '../store/archived-events.js';
+import type { DeadLetterStore } from '../store/dead-letter-store.js';
+import type { ReplayStore } from '../store/replay-store.js';
+import type { TailHub } from '../tail/tail-hub.js';
+import { LocalApiError } from './local-api-error.js';
+import { readSelection } from './read-selection.js';
+
+/** What the local-only API reads and acts on. */
+export interface LocalApiContext {
+  readonly deadLetters: DeadLetterStore;
+  readonly replays: ReplayStore;
+  readonly archived: ArchivedEvents;
+  readonly tail: TailHub;
+  readonly clock: Clock;
+  /** Wakes delivery for targets that have pending deliveries again. */
+  readonly redelivered: (targetArns: Iterable<string>) => void;
+}
+
+/** The prefix of every local-only route; nothing under it exists on AWS. */
+export const localApiPrefix = '/_trackbridge/';
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function positiveInteger(value: string | null, name: string, fallback: number): number {
+  if (value === null) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new LocalApiError(400, `${name} must be a whole number, not "${value}".`);
+  return parsed;
+}
+
+/** `GET /_trackbridge/tail`: NDJSON, one record per line, until the client disconnects. */
+function streamTail(context: LocalApiContext, req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' });
+  res.write(`${JSON.stringify({ type: 'hello', at: new Date(context.clock.now()).toISOString() })}\n`);
+  const unsubscribe = context.tail.subscribe((record) => res.write(`${JSON.stringify(record)}\n`));
+  req.on('close', unsubscribe);
+}
+
+/** `GET /_trackbridge/replays/<name>`: what AWS does not show, how many events a replay has sent of how many. */
+function replayProgress(context: LocalApiContext, name: string): object {
+  const replay = context.replays.get(name);
+  if (replay === undefined) throw new LocalApiError(404, `Replay ${name} does not exist.`);
+  const total = context.archived.count(replay.archive, replay.eventStartTime, replay.eventEndTime);
+  return { name, state: replay.state, replayed: replay.replayedCount, total };
+}
+
+async function route(context: LocalApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const path = url.pathname.slice(localApiPrefix.length);
+  const method = req.method ?? 'GET';
+  if (method === 'GET' && path === 'tail') return streamTail(context, req, res);
+  if (method === 'GET' && path === 'dead-letters') {
+    const limit = Math.min(positiveInteger(url.searchParams.get('limit'), 'limit', 100), 1000);
+    const afterId = positiveInteger(url.searchParams.get('after'), 'after', 0);
+    const target = url.searchParams.get('target');
+    const items = context.deadLetters.list({
+      limit,
+      afterId,
+      ...(target === null ? {} : { targetArn: target }),
+    });
+    const last = items[items.length - 1];
+    return send(res, 200, {
+      deadLetters: items,
+      ...(items.length === limit && last ? { next: last.id } : {}),
+    });
+  }
+  const replay = /^replays\/([.\-_A-Za-z0-9]+)$/.exec(path);
+  if (method === 'GET' && replay?.[1] !== undefined)
+    return send(res, 200, replayProgress(context, replay[1]));
+  const one = /^dead-letters\/(\d+)$/.exec(path);
+  if (method === 'GET' && one?.[1] !== undefined) {
+    const letter = context.deadLetters.get(Number(one[1]));
+    if (letter === undefined) throw new LocalApiError(404, `Dead letter ${one[1]} does not exist.`);
+    return send(res, 200, letter);
+  }
+  if (method === 'POST' && (path === 'dead-letters/redrive' || path === 'dead-letters/purge')) {
+    const selection = readSelection((await readBody(req, 1_048_576)).toString('utf8'));
+    if (path === 'dead-letters/purge')
+      return send(res, 200, { purged: context.deadLetters.purge(selection) });
+    const { count, targetArns } = context.deadLetters.redrive(selection, context.clock.now());
+    context.redelivered(targetArns);
+    return send(res, 200, { redriven: count });
+  }
+  req.resume();
+  throw new LocalApiError(404, `No local route ${method} ${url.pathname}.`);
+}
+
+/**
+ * The local-only API under `/_trackbridge/` (documented as such: AWS has none of it): dead letters
+ * (list, show, redrive, purge) and the live tail stream. JSON in and out; errors `{"message"}`.
+ */
+export function handleLocalApi(context: LocalApiContext, req: IncomingMessage, res: ServerResponse): void {
+  route(context, req, res).catch((error: unknown) => {
+    if (res.headersSent) return void res.end();
+    if (error instanceof LocalApiError) return send(res, error.status, { message: error.message });
+    send(res, 500, { message: error instanceof Error ? error.message : String(error) });
+  });
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../delivery/clock.js';
+import type { Router } from '../events/router.js';
+import type { ArchivedEvents } from '../store/archived-events.js';
+import type { EventLog, LoggedEvent } from '../store/event-log.js';
+import type { ReplayRecord, ReplayStore } from '../store/replay-store.js';
+import { replayEnvelope } from './replay-envelope.js';
+
+export interface ReplayRunnerOptions {
+  readonly replays: ReplayStore;
+  readonly archived: ArchivedEvents;
+  readonly router: Router;
+  readonly eventLog: EventLog;
+  readonly clock: Clock;
+  /** Archived events read and re-sent per step of a replay. @default 500 */
+  readonly batchSize?: number;
+  /** Real milliseconds between two rounds of steps (tests slow replays down to cancel one). @default 0 */
+  readonly pauseMs?: number;
+}
+
+/**
+ * Runs replays asynchronously from StartReplay, one batch of each active replay per round: reads
+ * the next events of its window in time order (an index range, see `archived-events.ts`), gives
+ * each a new id and `replay-name`, routes it through the destination bus's rules (only the
+ * FilterArns rules when given) and appends it to the event log, where delivery picks it up like
+ * any event. Replayed events are never archived. Progress (`EventLastReplayedTime` and a cursor)
+ * is stored after each committed batch, so a restart resumes a replay; a crash between the two
+ * commits replays that batch again, which idempotent consumers absorb (at-least-once, as AWS).
+ */
+export class ReplayRunner {
+  private scheduled = false;
+  private stopped = false;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private endPause: (() => void) | undefined;
+
+  constructor(private readonly options: ReplayRunnerOptions) {}
+
+  /** Looks for work soon: a replay started or cancelled, or the stack started. */
+  wake(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.running !== undefined) {
+        this.again = true;
+        return;
+      }
+      this.running = this.run().finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+    });
+  }
+
+  /** Stops after the batch under way; replays keep their state and resume at the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.endPause?.();
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    const { replays } = this.options;
+    while (!this.stopped) {
+      const active = replays.inStates(['STARTING', 'RUNNING', 'CANCELLING']);
+      if (active.length === 0) return;
+      for (const replay of active) {
+        if (this.stopped) return;
+        await this.step(replay);
+      }
+      await this.pause();
+    }
+  }
+
+  private pause(): Promise<void> {
+    const pauseMs = this.options.pauseMs ?? 0;
+    if (pauseMs === 0) return new Promise((resolve) => setImmediate(resolve));
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, pauseMs);
+      this.endPause = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async step(replay: ReplayRecord): Promise<void> {
+    const { replays, clock } = this.options;
+    if (replay.state === 'CANCELLING') {
+      replays.transition(replay.name, { from: ['CANCELLING'], to: 'CANCELLED', endedAt: clock.now() });
+      return;
+    }
+    if (replay.state === 'STARTING') {
+      if (!replays.transition(replay.name, { from: ['STARTING'], to: 'RUNNING' })) return;
+    }
+    try {
+      await this.replayBatch(replay);
+    } catch (error) {
+      replays.transition(replay.name, {
+        from: ['RUNNING', 'CANCELLING'],
+        to: 'FAILED',
+        reason: error instanceof Error ? error.message : String(error),
+        endedAt: clock.now(),
+      });
+    }
+  }
+
+  private async replayBatch(replay: ReplayRecord): Promise<void> {
+    const { replays, archived, router, eventLog, clock } = this.options;
+    const batchSize = this.options.batchSize ?? 500;
+    const batch = archived.window({
+      archive: replay.archive,
+      start: replay.eventStartTime,
+      end: replay.eventEndTime,
+      after: replay.cursor,
+      limit: batchSize,
+    });
+    const only = replay.filterRules === undefined ? undefined : new Set(replay.filterRules);
+    const receivedAt = clock.now();
+    const logged: LoggedEvent[] = [];
+    for (const event of batch) {
+      const id = randomUUID();
+      const envelope = replayEnvelope(event.envelope, { id, replayName: replay.name });
+      const deliveries = router.route(replay.bus, envelope, only) ?? [];
+      logged.push({
+        id,
+        bus: replay.bus,
+        time: event.time,
+        receivedAt,
+        replayName: replay.name,
+        envelope,
+        deliveries,
+      });
+    }
+    await eventLog.append(logged);
+    const last = batch[batch.length - 1];
+    if (last !== undefined) replays.advance(replay.name, { cursor: last, replayed: batch.length });
+    if (batch.length < batchSize) {
+      replays.transition(replay.name, { from: ['RUNNING'], to: 'COMPLETED', endedAt: clock.now() });
+    }
+  }
+}

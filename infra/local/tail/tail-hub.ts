@@ -1,0 +1,91 @@
+import type { DeliveryOutcome, DueDelivery } from '../store/delivery-queue.js';
+import type { LoggedEvent } from '../store/event-log.js';
+
+/** One line of the local-only tail stream. */
+export type TailRecord =
+  | {
+      readonly type: 'event';
+      readonly id: string;
+      readonly bus: string;
+      readonly source: string;
+      readonly detailType: string;
+      readonly time: string;
+      readonly replayName?: string;
+      /** Every rule the event matched, and each target it will be delivered to. */
+      readonly rules: readonly { readonly rule: string; readonly target: string }[];
+    }
+  | {
+      readonly type: 'delivery';
+      readonly eventId: string;
+      readonly rule: string;
+      readonly target: string;
+      /** `dead` went to the dead-letter store; `dropped` had no dead-letter config (§4.4). */
+      readonly outcome: 'delivered' | 'retrying' | 'dead' | 'dropped';
+      readonly attempts: number;
+      readonly error?: string;
+    };
+
+const idPrefix = '{"version":"0","id":"';
+
+/** The `id` of an envelope written by `buildEnvelope`, read without parsing the event. */
+function idOf(envelope: string): string {
+  return envelope.slice(idPrefix.length, envelope.indexOf('"', idPrefix.length));
+}
+
+function outcomeRecord(outcome: DeliveryOutcome, delivery: DueDelivery): TailRecord {
+  const base = {
+    type: 'delivery',
+    eventId: idOf(delivery.envelope),
+    rule: delivery.rule,
+    target: delivery.targetArn,
+  } as const;
+  if (outcome.kind === 'delivered') return { ...base, outcome: 'delivered', attempts: outcome.attempts };
+  if (outcome.kind === 'retry')
+    return { ...base, outcome: 'retrying', attempts: outcome.attempts, error: outcome.error };
+  return {
+    ...base,
+    outcome: delivery.deadLetter ? 'dead' : 'dropped',
+    attempts: outcome.attempts,
+    error: `${outcome.errorCode}: ${outcome.error}`,
+  };
+}
+
+/**
+ * Fans what the stack does out to tail subscribers: each event appended to the log with the rules
+ * it matched, then each delivery attempt's outcome. In memory only, and free when nobody listens.
+ */
+export class TailHub {
+  private readonly subscribers = new Set<(record: TailRecord) => void>();
+
+  /** Calls `listener` for every record from now on; returns the unsubscribe function. */
+  subscribe(listener: (record: TailRecord) => void): () => void {
+    this.subscribers.add(listener);
+    return () => this.subscribers.delete(listener);
+  }
+
+  publishEvents(events: readonly LoggedEvent[]): void {
+    if (this.subscribers.size === 0) return;
+    for (const event of events) {
+      const head = JSON.parse(event.envelope) as { source: string; 'detail-type': string; time: string };
+      this.emit({
+        type: 'event',
+        id: event.id,
+        bus: event.bus,
+        source: head.source,
+        detailType: head['detail-type'],
+        time: head.time,
+        ...(event.replayName === undefined ? {} : { replayName: event.replayName }),
+        rules: event.deliveries.map((plan) => ({ rule: plan.rule, target: plan.targetArn })),
+      });
+    }
+  }
+
+  publishOutcomes(batch: readonly { outcome: DeliveryOutcome; delivery: DueDelivery }[]): void {
+    if (this.subscribers.size === 0) return;
+    for (const { outcome, delivery } of batch) this.emit(outcomeRecord(outcome, delivery));
+  }
+
+  private emit(record: TailRecord): void {
+    for (const listener of this.subscribers) listener(record);
+  }
+}
