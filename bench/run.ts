@@ -9,6 +9,7 @@ const benchmarks: Record<string, Benchmark> = {
   consumers: async () => (await import('./consumers.js')).run(),
   'cdk-synth': async () => (await import('./cdk-synth.js')).run(),
   e2e: async () => (await import('./e2e.js')).run(),
+  replay: async () => (await import('./replay.js')).run(),
 };
 
 const [requested, ...args] = process.argv.slice(2).filter((arg) => arg !== '--');
