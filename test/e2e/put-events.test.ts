@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { received } from '../support/consumers/recording-consumer.js';
+import { envelopeKeys } from '../support/envelope-keys.js';
 import { waitFor } from '../support/wait-for.js';
 import { recordingConsumer, recordingEntry } from './support/recording-rule.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
@@ -183,17 +184,7 @@ describe('PutEvents delivery', () => {
       { ...valid, Source: 'app.envelope', Time: time, Resources: ['arn:aws:x'], Detail: '{"n": 1}' },
     ]);
     const event = await consumer.next();
-    expect(Object.keys(event)).toEqual([
-      'version',
-      'id',
-      'detail-type',
-      'source',
-      'account',
-      'time',
-      'region',
-      'resources',
-      'detail',
-    ]);
+    expect(Object.keys(event)).toEqual([...envelopeKeys]);
     expect(event).toEqual({
       version: '0',
       id: result.Entries?.[0]?.EventId,

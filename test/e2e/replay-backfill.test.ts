@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receivedByFunction } from '../support/consumers/per-function-recorder.js';
-import { replayedEnvelopeKeys } from '../support/replayed-envelope-keys.js';
+import { replayedEnvelopeKeys } from '../support/envelope-keys.js';
 import { waitFor } from '../support/wait-for.js';
 import { recorders, routeSourceTo } from './support/routed-rule.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';

@@ -1,20 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { TestEventPatternCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedFile } from '../support/shared-dir.js';
+import { conformanceCases } from '../support/conformance-cases.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
 
-interface ConformanceCase {
-  readonly name: string;
-  readonly event: string;
-  readonly pattern: string;
-  readonly expect: 'match' | 'no-match' | 'invalid';
-  readonly error?: string;
-}
-
-const cases = JSON.parse(
-  readFileSync(sharedFile('conformance', 'event-patterns.json'), 'utf8'),
-) as ConformanceCase[];
+const cases = conformanceCases();
 
 let test: TestStack;
 beforeAll(async () => {

@@ -1,20 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InvalidEventPatternException, testEventPattern } from '../../../rules/pattern/index.js';
 import { catchError } from '../../support/catch-error.js';
-import { sharedFile } from '../../support/shared-dir.js';
+import { conformanceCases } from '../../support/conformance-cases.js';
 
-interface ConformanceCase {
-  readonly name: string;
-  readonly event: string;
-  readonly pattern: string;
-  readonly expect: 'match' | 'no-match' | 'invalid';
-  readonly error?: string;
-}
-
-const cases: ConformanceCase[] = JSON.parse(
-  readFileSync(sharedFile('conformance', 'event-patterns.json'), 'utf8'),
-);
+const cases = conformanceCases();
 const REASON = 'Reason: ';
 
 /** Outcomes AWS EventBridge gave (recorded by LocalStack against AWS), run through testEventPattern. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEnvelope, envelopeTime } from '../../../../infra/local/events/build-envelope.js';
+import { envelopeKeys } from '../../../support/envelope-keys.js';
 
 describe('buildEnvelope', () => {
   const fields = {
@@ -15,17 +16,7 @@ describe('buildEnvelope', () => {
 
   it('orders keys as AWS delivers them, with resources always present and detail an object', () => {
     const envelope = JSON.parse(buildEnvelope(fields)) as Record<string, unknown>;
-    expect(Object.keys(envelope)).toEqual([
-      'version',
-      'id',
-      'detail-type',
-      'source',
-      'account',
-      'time',
-      'region',
-      'resources',
-      'detail',
-    ]);
+    expect(Object.keys(envelope)).toEqual([...envelopeKeys]);
     expect(envelope.resources).toEqual([]);
     expect(typeof envelope.detail).toBe('object');
   });

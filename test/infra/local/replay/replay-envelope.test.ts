@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEnvelope } from '../../../../infra/local/events/build-envelope.js';
 import { replayEnvelope } from '../../../../infra/local/replay/replay-envelope.js';
-import { replayedEnvelopeKeys } from '../../../support/replayed-envelope-keys.js';
+import { replayedEnvelopeKeys } from '../../../support/envelope-keys.js';
 
 const original = buildEnvelope({
   id: '11111111-1111-4111-8111-111111111111',
