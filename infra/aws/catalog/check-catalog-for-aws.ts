@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { type CatalogEntry, resolveCatalogPath, validateCatalog } from '../../../rules/catalog/index.js';
+import {
+  type CatalogEntry,
+  defaultArchive,
+  resolveCatalogPath,
+  validateCatalog,
+} from '../../../rules/catalog/index.js';
 import { routeNames } from '../consumer/route-names.js';
 import { CatalogDeploymentError } from './catalog-deployment-error.js';
 
@@ -17,9 +22,9 @@ const archiveName = {
 // CreateSchema `Content` is 1-100,000 characters [botocore schemas model].
 const maxSchemaLength = 100_000;
 
-/** The archive of the bus: `<bus>-archive`. */
+/** The archive of the bus, named as the local stack names it (`rules/catalog/default-archive.ts`). */
 export function archiveNameOf(busName: string): string {
-  return `${busName}-archive`;
+  return defaultArchive(busName).name;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DEFAULT_ARCHIVE_RETENTION_DAYS } from '../../../rules/catalog/index.js';
 import type { DeploymentConfig } from './deployment-config.js';
 import { DeploymentConfigError } from './deployment-config-error.js';
 
@@ -46,7 +47,7 @@ export function readDeploymentConfig(read: ContextReader): DeploymentConfig {
   }
   return {
     stackName,
-    archiveRetentionDays: integer(read, 'archiveRetentionDays', 365),
+    archiveRetentionDays: integer(read, 'archiveRetentionDays', DEFAULT_ARCHIVE_RETENTION_DAYS),
     organizationId,
     putEventsPrincipals: principals(read),
     logRetentionDays,
