@@ -1,14 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
+import { awsCli, awsCliAvailable } from './support/aws-cli.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
 
-const run = promisify(execFile);
-const hasAws = await run('aws', ['--version']).then(
-  () => true,
-  () => false,
-);
+const hasAws = await awsCliAvailable();
 if (!hasAws) console.warn('SKIPPED: the AWS CLI (`aws`) is not installed, so its archive tests do not run.');
 
 let test: TestStack;
@@ -18,20 +13,7 @@ beforeAll(async () => {
 afterAll(() => test?.close());
 
 async function aws(args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await run(
-    'aws',
-    ['events', ...args, '--endpoint-url', test.stack.endpoint, '--output', 'json'],
-    {
-      env: {
-        ...process.env,
-        AWS_ACCESS_KEY_ID: 'local',
-        AWS_SECRET_ACCESS_KEY: 'local',
-        AWS_DEFAULT_REGION: 'us-east-1',
-        AWS_PAGER: '',
-      },
-    },
-  );
-  return stdout.trim() === '' ? {} : (JSON.parse(stdout) as Record<string, unknown>);
+  return (await awsCli(test.stack.endpoint, ['events', ...args])) as Record<string, unknown>;
 }
 
 describe.skipIf(!hasAws)('archives and replays through the AWS CLI (botocore timestamps)', () => {

@@ -1,18 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsCli, awsCliAvailable } from './support/aws-cli.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
-
-const run = promisify(execFile);
-
-async function awsCliAvailable(): Promise<boolean> {
-  try {
-    await run('aws', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const hasAws = await awsCliAvailable();
 if (!hasAws)
@@ -25,16 +13,7 @@ beforeAll(async () => {
 afterAll(() => test?.close());
 
 async function aws(args: string[]): Promise<unknown> {
-  const { stdout } = await run('aws', [...args, '--endpoint-url', test.stack.endpoint, '--output', 'json'], {
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_PAGER: '',
-    },
-  });
-  return JSON.parse(stdout) as unknown;
+  return awsCli(test.stack.endpoint, args);
 }
 
 describe.skipIf(!hasAws)('the AWS CLI against the local stack', () => {
