@@ -87,13 +87,20 @@ function fractionDone(plan: ReplayPlan, replay: DescribeReplayCommandOutput): nu
   return last === undefined ? 0 : (last - plan.from.getTime()) / span;
 }
 
-async function counts(connection: Connection, name: string): Promise<string> {
-  if (!connection.local) return '';
-  const progress = await callLocalApi<{ replayed: number; total: number }>(connection, {
-    path: `replays/${name}`,
-  });
-  return ` ${progress.replayed}/${progress.total} events`;
+interface ReplayCounts {
+  readonly replayed: number;
+  readonly total: number;
 }
+
+/** Event counts of a local replay (AWS reports none). */
+async function localCounts(connection: Connection, name: string): Promise<ReplayCounts | undefined> {
+  if (!connection.local) return undefined;
+  return callLocalApi<ReplayCounts>(connection, { path: `replays/${name}` });
+}
+
+const emptyWindowHint =
+  "No archived event has a `time` in this window: the window is compared with the envelope's `time` " +
+  "(the entry's Time, or when PutEvents accepted it), not with the detail's occurredAt.\n";
 
 const finalStates = new Set(['COMPLETED', 'CANCELLED', 'FAILED']);
 
@@ -102,12 +109,15 @@ async function follow(client: EventBridgeClient, connection: Connection, plan: R
   let lastLine = '';
   for (;;) {
     const replay = await client.send(new DescribeReplayCommand({ ReplayName: plan.name }));
-    const line = `${progressBar(fractionDone(plan, replay))} ${replay.State}${await counts(connection, plan.name)}`;
+    const counts = await localCounts(connection, plan.name);
+    const countText = counts === undefined ? '' : ` ${counts.replayed}/${counts.total} events`;
+    const line = `${progressBar(fractionDone(plan, replay))} ${replay.State}${countText}`;
     if (io.isTty) io.out(`\r${line}`);
     else if (line !== lastLine) io.out(`${line}\n`);
     lastLine = line;
     if (finalStates.has(replay.State ?? '')) {
       if (io.isTty) io.out('\n');
+      if (replay.State === 'COMPLETED' && counts?.total === 0) io.out(emptyWindowHint);
       return replay;
     }
     await new Promise((resolve) => setTimeout(resolve, plan.intervalMs));
