@@ -86,7 +86,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   replay = createReplayServices(db, events, { ...options, clock });
   const { runner, retention, archived } = replay;
   const localApi = { deadLetters: new DeadLetterStore(db), replays: events.replays, archived, tail, clock };
-  const dynamodb = await createEmbeddedDynalite(options.dataDir);
+  const dynamodb = await createEmbeddedDynalite(options.dataDir, options);
   const host = options.host ?? '127.0.0.1';
   let endpoint = '';
   const server = createEndpointServer({
@@ -109,7 +109,10 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
       dynamodbEndpoint: dynamodb.endpoint,
     });
   }
-  await createTables({ endpoint: localEndpoint, region: scope.region }, options.tables ?? []);
+  await createTables(
+    { endpoint: localEndpoint, region: scope.region, timeToLive: options.timeToLive ?? [] },
+    options.tables ?? [],
+  );
   worker.wake();
   retention.start();
   runner.wake();
