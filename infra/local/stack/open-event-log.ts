@@ -3,13 +3,8 @@ import { join } from 'node:path';
 import { type Durability, type EventDatabase, openDatabase } from '../store/open-database.js';
 import { EventLogDamagedError } from './errors.js';
 
-// SQLite result codes that mean the file is not a sound database.
-const DAMAGED = new Set([
-  'SQLITE_CORRUPT',
-  'SQLITE_NOTADB',
-  'SQLITE_CORRUPT_INDEX',
-  'SQLITE_IOERR_SHORT_READ',
-]);
+// SQLite result codes (and their extended forms) that mean the file is not a sound database.
+const isDamage = (code: string): boolean => code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
 
 /**
  * Opens the event log as `openDatabase` does, refusing with `EventLogDamagedError` a log that
@@ -37,7 +32,7 @@ export function openEventLog(dataDir: string | undefined, durability: Durability
     database?.db.close();
     if (error instanceof EventLogDamagedError) throw error;
     const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && DAMAGED.has(code)) {
+    if (typeof code === 'string' && isDamage(code)) {
       throw new EventLogDamagedError(path, `is damaged (${code}: ${(error as Error).message})`, {
         cause: error,
       });
