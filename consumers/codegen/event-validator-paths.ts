@@ -1,7 +1,6 @@
-import type { CatalogEntry } from '../../rules/catalog/index.js';
+import { type CatalogEntry, EVENT_VALIDATOR_FILES } from '../../rules/catalog/index.js';
 
 /** Where an entry's generated validator lives: beside its handler, relative to the repository root. */
 export function eventValidatorPaths(entry: CatalogEntry): { readonly js: string; readonly dts: string } {
-  const base = `consumers/${entry.consumer.name}/validate-event.generated`;
-  return { js: `${base}.js`, dts: `${base}.d.ts` };
+  return { js: EVENT_VALIDATOR_FILES.js.path(entry), dts: EVENT_VALIDATOR_FILES.dts.path(entry) };
 }

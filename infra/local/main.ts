@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './cli/quiet-sdk-warnings.js';
 import { runCli } from './cli/run-cli.js';
 
 const exitCode = await runCli(process.argv.slice(2));

@@ -112,7 +112,9 @@ function consumerProblems(entry: CatalogEntry): string[] {
     problems.push(`consumer name "${entry.consumer.name}" must be 1-64 characters of [A-Za-z0-9_-]`);
   }
   if (!existsSync(resolveCatalogPath(entry.consumer.entry))) {
-    problems.push(`consumer module ${entry.consumer.entry} does not exist`);
+    problems.push(
+      `consumer module ${entry.consumer.entry} does not exist (write it, or remove the line; \`npm run scaffold\` makes a new type's files)`,
+    );
   }
   return problems;
 }

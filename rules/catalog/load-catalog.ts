@@ -1,6 +1,7 @@
 import { buildCatalogEntry } from './build-catalog-entry.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import { CatalogError } from './catalog-error.js';
+import { checkGeneratedFiles } from './check-generated-files.js';
 import type { EventTypeDefinition } from './event-type-definition.js';
 import { EVENT_TYPES } from './event-types.js';
 import { validateCatalog } from './validate-catalog.js';
@@ -9,10 +10,17 @@ let loaded: readonly CatalogEntry[] | undefined;
 
 /**
  * The validated catalog, one entry per event type, built from `EVENT_TYPES` and the schema files
- * (read synchronously; memoised). Throws `CatalogError` naming every bad entry.
+ * (read synchronously; memoised). Throws `CatalogError` naming every bad entry, and its subclass
+ * `StaleGeneratedFileError` when a generated file is missing or older than its schema: refused
+ * rather than regenerated, because the committed file is what CDK deploys and what consumers
+ * import, and a stack that quietly fixed its own copy would hide that the deployed one is stale.
  */
 export function loadCatalog(): readonly CatalogEntry[] {
-  loaded ??= buildCatalog(EVENT_TYPES);
+  if (loaded === undefined) {
+    const entries = buildCatalog(EVENT_TYPES);
+    checkGeneratedFiles(entries);
+    loaded = entries;
+  }
   return loaded;
 }
 

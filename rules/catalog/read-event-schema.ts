@@ -10,6 +10,8 @@ export interface EventSchema {
   readonly source: string;
   readonly detailType: string;
   readonly version: string;
+  /** The file's exact text, which generated files record the hash of. */
+  readonly text: string;
   /** The parsed JSON Schema document, as in the file. */
   readonly document: Readonly<Record<string, unknown>>;
 }
@@ -54,6 +56,7 @@ export function parseEventSchema(file: string, text: string): EventSchema {
     source: keyword(SCHEMA_KEYWORDS.source),
     detailType: keyword(SCHEMA_KEYWORDS.detailType),
     version: keyword(SCHEMA_KEYWORDS.version),
+    text,
     document: record,
   };
 }

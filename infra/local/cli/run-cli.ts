@@ -1,3 +1,5 @@
+import { CatalogError } from '../../../rules/catalog/index.js';
+import { StartupError } from '../stack/errors.js';
 import { CliError, exitCodes } from './cli-error.js';
 import { type CliIo, processIo } from './cli-io.js';
 import { runDlqCommand } from './commands/dlq-command.js';
@@ -6,6 +8,7 @@ import { runPatternTestCommand } from './commands/pattern-test-command.js';
 import { runPutCommand } from './commands/put-command.js';
 import { runReplayCommand } from './commands/replay-command.js';
 import { runTailCommand } from './commands/tail-command.js';
+import { packageVersion } from './package-version.js';
 import { StartOptionsError } from './parse-start-options.js';
 import { runStart } from './run-start.js';
 import { commandUsage, usage } from './usage.js';
@@ -30,12 +33,23 @@ async function start(args: readonly string[], io: CliIo): Promise<number> {
       io.err(`trackbridge start: ${error.message}\n`);
       return exitCodes.usage;
     }
-    if ((error as { code?: string }).code === 'EADDRINUSE') {
-      io.err('trackbridge start: the port is in use; choose another with --port (0 picks a free one).\n');
-      return exitCodes.failed;
+    if (error instanceof StartupError || error instanceof CatalogError) {
+      io.err(`trackbridge start: ${startupProblem(error)}\n`);
+      return exitCodes.usage;
     }
     throw error;
   }
+}
+
+/**
+ * One line for a start-up refusal. A catalog error lists each bad entry on its own line; joined,
+ * they still say which entry and what is wrong, and the last clause says what to do.
+ */
+function startupProblem(error: StartupError | CatalogError): string {
+  const text = error.message.replace(/:\n- /, ': ').replaceAll('\n- ', '; ').replaceAll('\n', ' ');
+  return error instanceof CatalogError && error.name === 'CatalogError'
+    ? `${text}; fix the catalog line (rules/catalog/event-types.ts) or the file named, then start again`
+    : text;
 }
 
 /** The command name (`pattern test` takes two words) and its arguments. */
@@ -52,6 +66,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   if (name === '' || name === '--help' || name === '-h' || name === 'help') {
     io.out(`${usage}\n`);
     return name === '' ? exitCodes.usage : exitCodes.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${packageVersion()}\n`);
+    return exitCodes.ok;
   }
   const help = commandUsage[name];
   if (help !== undefined && (rest.includes('--help') || rest.includes('-h'))) {

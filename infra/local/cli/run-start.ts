@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tableDefinition } from '../../../consumers/table/index.js';
+import { TABLE_SCHEMA, tableDefinition } from '../../../consumers/table/index.js';
 import { loadCatalog } from '../../../rules/catalog/index.js';
 import { patternEngine } from '../events/default-pattern-engine.js';
 import { startLocalStack } from '../stack/start-local-stack.js';
@@ -27,6 +27,7 @@ export async function runStart(args: readonly string[]): Promise<void> {
     tableName,
     catalog,
     tables: [tableDefinition(tableName)],
+    timeToLive: [{ tableName, attributeName: TABLE_SCHEMA.timeToLiveAttribute }],
     patterns: patternEngine,
     root,
   });

@@ -41,7 +41,7 @@ trackbridge events --type <detail-type> --day <yyyy-mm-dd>
   Example: npx trackbridge pattern test --pattern '{"source":["app.auth"]}' --event @event.json`,
 };
 
-export const usage = `Usage: trackbridge <command> [flags]
+export const usage = `Usage: trackbridge <command> [flags]      (trackbridge --version prints the version)
 
 ${Object.values(commandUsage).join('\n\n')}
 

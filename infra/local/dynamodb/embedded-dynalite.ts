@@ -1,6 +1,8 @@
 import { Agent, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { timeToLiveOperation } from './time-to-live/answer-time-to-live.js';
+import { createTimeToLive, type TimeToLive } from './time-to-live/time-to-live.js';
 
 /** dynalite, embedded: DynamoDB served on the stack's own port, and directly on a loopback port. */
 export interface EmbeddedDynalite {
@@ -8,6 +10,8 @@ export interface EmbeddedDynalite {
   readonly endpoint: string;
   /** Forwards a request whose body is still unread to dynalite (the stack's public port). */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /** TTL, which the stack adds to dynalite (UpdateTimeToLive, DescribeTimeToLive, expiry). */
+  readonly timeToLive: TimeToLive;
   /** Waits for dynalite's pending writes and closes its LevelDB store. */
   readonly close: () => Promise<void>;
 }
@@ -23,9 +27,13 @@ type WorkerMessage =
  * delivery: on their own thread they use the second core instead of competing with PutEvents and
  * the consumers on the main event loop. Tables are ACTIVE at once (`createTableMs: 0`). On disk
  * under `<dataDir>/dynamodb` (LevelDB), in memory when `dataDir` is undefined. The worker ends
- * with the process, so a `kill -9` leaves nothing running.
+ * with the process, so a `kill -9` leaves nothing running. TTL requests on the public port are
+ * answered here (see time-to-live.ts); expired items are deleted every `timeToLiveSweepMs`.
  */
-export async function createEmbeddedDynalite(dataDir: string | undefined): Promise<EmbeddedDynalite> {
+export async function createEmbeddedDynalite(
+  dataDir: string | undefined,
+  options: { readonly timeToLiveSweepMs?: number } = {},
+): Promise<EmbeddedDynalite> {
   const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), {
     workerData: { path: dataDir === undefined ? undefined : join(dataDir, 'dynamodb') },
   });
@@ -37,10 +45,17 @@ export async function createEmbeddedDynalite(dataDir: string | undefined): Promi
     });
   });
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const timeToLive = createTimeToLive({ port, agent, dataDir, sweepMs: options.timeToLiveSweepMs ?? 30_000 });
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    handle: (req, res) => forward({ req, res, port, agent }),
+    handle: (req, res) => {
+      const operation = timeToLiveOperation(req.headers['x-amz-target']);
+      if (operation === undefined) forward({ req, res, port, agent });
+      else timeToLive.handle(req, res, operation);
+    },
+    timeToLive,
     close: async () => {
+      await timeToLive.close();
       agent.destroy();
       await new Promise<void>((resolve, reject) => {
         worker.once('message', (message: WorkerMessage) =>

@@ -46,6 +46,10 @@ export interface LocalStackOptions {
   readonly archiveRetentionDays?: number;
   /** How often archive retention is enforced, in the clock's milliseconds. @default one hour */
   readonly retentionSweepMs?: number;
+  /** How often expired items (DynamoDB TTL) are deleted, in real milliseconds. @default 30 s */
+  readonly timeToLiveSweepMs?: number;
+  /** TTL enabled at start on these tables unless it is already (the CDK table's `timeToLiveAttribute`). */
+  readonly timeToLive?: readonly { readonly tableName: string; readonly attributeName: string }[];
   /** Replay pacing: events per batch, and real milliseconds between rounds. @default 500 and 0 */
   readonly replay?: { readonly batchSize?: number; readonly pauseMs?: number };
   /** Repository root that consumer entries are relative to. */

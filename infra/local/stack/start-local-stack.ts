@@ -5,13 +5,15 @@ import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
 import { DeadLetterStore } from '../store/dead-letter-store.js';
-import { openDatabase } from '../store/open-database.js';
 import { TailHub } from '../tail/tail-hub.js';
 import { createDeliveryWorker } from './create-delivery-worker.js';
 import { createEventsContext } from './create-events-context.js';
 import { createReplayServices, type ReplayServices } from './create-replay-services.js';
 import { createTables } from './create-tables.js';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { PortInUseError } from './errors.js';
 import type { LocalStackOptions } from './local-stack-options.js';
+import { openEventLog } from './open-event-log.js';
 import { stackStatus } from './stack-status.js';
 
 /** A running local stack. */
@@ -25,9 +27,11 @@ export interface LocalStack {
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const refused = (error: NodeJS.ErrnoException): void =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, port, { cause: error }) : error);
+    server.once('error', refused);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', refused);
       resolve((server.address() as AddressInfo).port);
     });
   });
@@ -55,12 +59,23 @@ function configureConsumerEnvironment(
  * Starts the local stack: the durable event log, the default and `trackbridge` buses and the
  * catalog's rules and archive, the embedded dynalite, the endpoint (with the local-only
  * `/_trackbridge/` routes), the tables, then delivery and replays (which resume whatever was
- * pending or running when the last run stopped) and the archives' retention sweep.
+ * pending or running when the last run stopped) and the archives' retention sweep. A data folder
+ * is locked for the stack's life; what keeps it from starting is a `StartupError`.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const lock = options.dataDir === undefined ? undefined : acquireDataDirLock(options.dataDir);
+  try {
+    return await startUnder(options, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefined): Promise<LocalStack> {
   const scope = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
   const clock = options.clock ?? systemClock;
-  const database = openDatabase(options.dataDir, options.durability);
+  const database = openEventLog(options.dataDir, options.durability ?? 'process');
   const { db, walSync } = database;
   const tail = new TailHub();
   const worker = createDeliveryWorker(db, { ...options, clock, tail });
@@ -71,7 +86,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   replay = createReplayServices(db, events, { ...options, clock });
   const { runner, retention, archived } = replay;
   const localApi = { deadLetters: new DeadLetterStore(db), replays: events.replays, archived, tail, clock };
-  const dynamodb = await createEmbeddedDynalite(options.dataDir);
+  const dynamodb = await createEmbeddedDynalite(options.dataDir, options);
   const host = options.host ?? '127.0.0.1';
   let endpoint = '';
   const server = createEndpointServer({
@@ -94,7 +109,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamodbEndpoint: dynamodb.endpoint,
     });
   }
-  await createTables({ endpoint: localEndpoint, region: scope.region }, options.tables ?? []);
+  await createTables(
+    { endpoint: localEndpoint, region: scope.region, timeToLive: options.timeToLive ?? [] },
+    options.tables ?? [],
+  );
   worker.wake();
   retention.start();
   runner.wake();
@@ -110,6 +128,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await dynamodb.close();
     await walSync?.close();
     db.close();
+    lock?.release();
   };
   return { endpoint, port, close };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tableDefinition } from '../../../consumers/table/index.js';
+import { TABLE_SCHEMA, tableDefinition } from '../../../consumers/table/index.js';
 import { patternEngine } from '../../../infra/local/events/default-pattern-engine.js';
 import type { LocalStackOptions } from '../../../infra/local/stack/local-stack-options.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/stack/start-local-stack.js';
@@ -45,6 +45,7 @@ export async function startTestStack(
     dataDir,
     catalog: loadCatalog(),
     tables: [tableDefinition(tableName)],
+    timeToLive: [{ tableName, attributeName: TABLE_SCHEMA.timeToLiveAttribute }],
     patterns: patternEngine,
     root: repoRoot,
     ...overrides,
