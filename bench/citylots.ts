@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { repoRoot, sharedFile } from '../test/support/shared-dir.js';
+import { repoRoot } from '../test/support/shared-dir.js';
+import { generateCitylots } from './citylots/generate-citylots.js';
 
 /** One rule of aws/event-ruler's citylots2 benchmark, as EventBridge pattern text. */
 export interface CitylotsRule {
@@ -15,75 +16,67 @@ export interface CitylotsRuleSet {
 }
 
 interface RulesFile {
-  readonly ruleSets: readonly {
+  readonly sets: readonly {
     readonly name: string;
     readonly rules: readonly { id: string; pattern: unknown }[];
   }[];
-  readonly combos: Record<string, unknown>;
+  readonly combined: Record<string, readonly string[]>;
 }
 
+interface ExpectedCountsFile {
+  readonly eventsSha256: string;
+  readonly counts: Record<string, Record<string, number>>;
+}
+
+/** The event count the expected counts were made for. */
+export const CITYLOTS_EVENT_COUNT = 200_000;
+
+const readJson = <T>(name: string): T =>
+  JSON.parse(readFileSync(resolve(repoRoot, 'bench', name), 'utf8')) as T;
+
 /**
- * The benchmark's rule sets (`../shared/bench/citylots-rules.json`): the single-operator sets,
- * then the combined sets that put several of them in one matcher (PARTIAL_COMBO, COMBO).
+ * The benchmark's rule sets (`bench/citylots-rules.json`): the single-operator sets, then the
+ * combined sets that put several of them in one matcher (PARTIAL_COMBO, COMBO).
  */
 export function citylotsRuleSets(): CitylotsRuleSet[] {
-  const file = JSON.parse(readFileSync(sharedFile('bench', 'citylots-rules.json'), 'utf8')) as RulesFile;
-  const sets: CitylotsRuleSet[] = file.ruleSets.map((set) => ({
+  const file = readJson<RulesFile>('citylots-rules.json');
+  const sets: CitylotsRuleSet[] = file.sets.map((set) => ({
     name: set.name,
     rules: set.rules.map((rule) => ({ id: rule.id, patternText: JSON.stringify(rule.pattern) })),
   }));
-  for (const [name, members] of Object.entries(file.combos)) {
-    if (!Array.isArray(members)) continue;
-    const rules = members.flatMap((member) => sets.find((set) => set.name === member)?.rules ?? []);
-    sets.push({ name, rules });
+  for (const [name, members] of Object.entries(file.combined)) {
+    sets.push({
+      name,
+      rules: members.flatMap((member) => sets.find((set) => set.name === member)?.rules ?? []),
+    });
   }
   return sets;
 }
 
 /** Match counts per rule set and rule id that aws/event-ruler gives on the 200,000 generated events. */
 export function expectedCitylotsCounts(): Record<string, Record<string, number>> {
-  const file = JSON.parse(readFileSync(sharedFile('bench', 'expected-counts.json'), 'utf8')) as {
-    counts: Record<string, Record<string, number>>;
-  };
-  return file.counts;
+  return readJson<ExpectedCountsFile>('citylots-expected-counts.json').counts;
+}
+
+/** SHA-256 of the events event-ruler counted, one a line with a newline after each. */
+export function expectedCitylotsSha256(): string {
+  return readJson<ExpectedCountsFile>('citylots-expected-counts.json').eventsSha256;
+}
+
+/** SHA-256 of `events` written as JSON lines. */
+export function citylotsSha256(events: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const event of events) hash.update(`${event}\n`);
+  return hash.digest('hex');
 }
 
 /**
- * The first `count` events of `gen-citylots.mjs` (deterministic), one JSON text each. With
- * `cacheDir`, the generated file is kept there and read back on later runs.
+ * The first `count` generated events (seed 1), one JSON text each.
  *
- * Each event is decoded from the bytes on its own, as a server decodes each request body: lines
- * cut out of one big string would be V8 "sliced" strings, which are slower to read by character
- * than the strings a service actually receives (and no slower for `JSON.parse`).
+ * Each event is decoded from bytes on its own, as a server decodes each request body, so that every
+ * string is flat: strings built by concatenation are V8 "cons" strings, whose first read by
+ * character costs a flattening that a service's input never has.
  */
-export function citylotsEvents(count: number, cacheDir?: string): string[] {
-  const generator = sharedFile('bench', 'gen-citylots.mjs');
-  let bytes: Buffer;
-  if (cacheDir === undefined) {
-    bytes = run(generator, ['--n', String(count)]);
-  } else {
-    const file = resolve(cacheDir, `citylots-${count}.jsonl`);
-    if (!existsSync(file)) {
-      mkdirSync(cacheDir, { recursive: true });
-      run(generator, ['--n', String(count), '--out', file]);
-    }
-    bytes = readFileSync(file);
-  }
-  const events: string[] = [];
-  for (let start = 0; start < bytes.length; ) {
-    const end = bytes.indexOf(10, start);
-    const stop = end < 0 ? bytes.length : end;
-    if (stop > start) events.push(bytes.toString('utf8', start, stop));
-    start = stop + 1;
-  }
-  return events;
-}
-
-/** Where the benchmark keeps generated events (git-ignored). */
-export const benchDataDir = resolve(repoRoot, 'bench', '.data');
-
-function run(script: string, args: string[]): Buffer {
-  const result = spawnSync(process.execPath, [script, ...args], { maxBuffer: 1 << 30 });
-  if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr.toString()}`);
-  return result.stdout;
+export function citylotsEvents(count: number): string[] {
+  return generateCitylots(count).map((event) => Buffer.from(event, 'utf8').toString('utf8'));
 }

@@ -10,6 +10,7 @@ import { peakRssMb } from './e2e/peak-rss.js';
 import { benchClient, closedLoop, type LoadResult, steadyRate } from './e2e/put-events-load.js';
 import { machineLine, recordSection } from './e2e/record-benchmark.js';
 import { startDynalite, startMoto } from './e2e/reference-servers.js';
+import type { BenchOptions } from './parse-bench-args.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -121,8 +122,8 @@ async function measureDynalite(dataDir: string): Promise<number> {
   }
 }
 
-/** `npm run bench -- e2e`: the local stack end to end, with moto and dynalite as references. */
-export async function run(): Promise<void> {
+/** `npm run bench -- e2e [--record]`: the local stack end to end, with moto and dynalite as references. */
+export async function run(options: BenchOptions): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'trackbridge-bench-'));
   try {
     const stack = await measureStack(join(dir, 'stack'));
@@ -156,7 +157,8 @@ export async function run(): Promise<void> {
     ];
     const body = lines.join('\n');
     process.stdout.write(`${body}\n`);
-    recordSection({ root: repoRoot, heading: '## e2e: the local stack end to end', body });
+    if (options.record)
+      recordSection({ root: repoRoot, heading: '## e2e: the local stack end to end', body });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,19 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { compileEventPattern } from '../rules/pattern/compile-event-pattern.js';
 import { RuleMatcher } from '../rules/pattern/machine/index.js';
 import { repoRoot } from '../test/support/shared-dir.js';
 import {
-  benchDataDir,
+  CITYLOTS_EVENT_COUNT,
   type CitylotsRule,
   citylotsEvents,
   citylotsRuleSets,
   expectedCitylotsCounts,
 } from './citylots.js';
+import type { BenchOptions } from './parse-bench-args.js';
 
-const EVENT_COUNT = 200_000;
+const EVENT_COUNT = CITYLOTS_EVENT_COUNT;
 const PASSES = 5;
 const SCALES = [10, 100, 1_000, 10_000];
 /** The issue's least ratios to `JSON.parse` alone (event-ruler's own ratios for the two slow sets). */
@@ -34,8 +35,8 @@ interface SetResult {
  * count equals aws/event-ruler's; then matching time with 10 to 10,000 exact rules. Medians of
  * 5 interleaved passes after a warm-up pass. `--record` writes the tables into BENCHMARKS.md.
  */
-export function benchPatterns(args: string[]): void {
-  const events = citylotsEvents(EVENT_COUNT, benchDataDir);
+export function benchPatterns(options: BenchOptions): void {
+  const events = citylotsEvents(EVENT_COUNT);
   const expected = expectedCitylotsCounts();
   const results: SetResult[] = [];
   const refused: string[] = [];
@@ -48,7 +49,7 @@ export function benchPatterns(args: string[]): void {
       refused.push(
         `${set.name}: counts ${JSON.stringify(counts)} differ from event-ruler's ${JSON.stringify(want)}`,
       );
-      console.log(`${set.name}: COUNTS DIFFER from expected-counts.json — no figures reported`);
+      console.log(`${set.name}: COUNTS DIFFER from citylots-expected-counts.json — no figures reported`);
       continue;
     }
     const [parseMs = Number.NaN, matchMs = Number.NaN] = interleavedMedians(
@@ -70,7 +71,7 @@ export function benchPatterns(args: string[]): void {
   const scaling = scaleRows(events);
   const report = formatReport(results, scaling, refused);
   console.log(`\n${report}`);
-  if (args.includes('--record')) recordInBenchmarks(report);
+  if (options.record) recordInBenchmarks(report);
 }
 
 function matcherFor(rules: readonly CitylotsRule[]): RuleMatcher {
@@ -167,7 +168,11 @@ function formatReport(
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu}, ${availableParallelism()} cores, ` +
-      `Node ${process.version}; ${EVENT_COUNT.toLocaleString('en-US')} events from \`gen-citylots.mjs\`, ` +
+      `Node ${process.version}, load average ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(
+          ' / ',
+        )} (1/5/15 min, shared machine); ${EVENT_COUNT.toLocaleString('en-US')} events from \`bench/citylots/generate-citylots.ts\` (seed 1), ` +
       `median of ${PASSES} interleaved passes after a warm-up pass (wall clock).`,
     '',
     '| Rule set | Rules | `JSON.parse` events/s | match from text events/s | ratio | least ratio | counts vs event-ruler |',
@@ -182,7 +187,7 @@ function formatReport(
         `${((scaling[0]?.matchPerSecond ?? Number.NaN) / row.matchPerSecond).toFixed(2)}x | ${row.matched} |`,
     ),
     '',
-    'Match counts per rule (each equal to `expected-counts.json`):',
+    'Match counts per rule (each equal to `bench/citylots-expected-counts.json`, counted by aws/event-ruler):',
     '',
     ...results.map((result) => `- ${result.name}: ${result.counts}`),
   ];

@@ -11,6 +11,7 @@ import { spawnStack } from '../test/e2e/support/stack-process.js';
 import { repoRoot } from '../test/support/shared-dir.js';
 import { benchClient } from './e2e/put-events-load.js';
 import { machineLine, recordSection } from './e2e/record-benchmark.js';
+import type { BenchOptions } from './parse-bench-args.js';
 import { archiveIngestCost } from './replay/archive-ingest-cost.js';
 import { seedArchive } from './replay/seed-archive.js';
 import { selectWindow } from './replay/select-window.js';
@@ -91,8 +92,8 @@ async function measure(dataDir: string) {
 
 const fmt = (value: number): string => Math.round(value).toLocaleString('en-US');
 
-/** `npm run bench -- replay`: replay throughput of a 100,000-event archive, and a window's selection. */
-export async function run(): Promise<void> {
+/** `npm run bench -- replay [--record]`: replay throughput of a 100,000-event archive, and a window's selection. */
+export async function run(options: BenchOptions): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'trackbridge-bench-replay-'));
   try {
     const result = await measure(dataDir);
@@ -123,11 +124,13 @@ the replay itself runs ahead of delivery. \`EXPLAIN QUERY PLAN\` of the window s
 \`\`\`
 ${result.hour.plan.join('\n')}
 \`\`\``;
-    recordSection({
-      root: repoRoot,
-      heading: '## Replay from the archive (`npm run bench -- replay`)',
-      body,
-    });
+    if (options.record) {
+      recordSection({
+        root: repoRoot,
+        heading: '## Replay from the archive (`npm run bench -- replay`)',
+        body,
+      });
+    }
     console.log(body);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,24 +1,43 @@
-/**
- * `npm run bench -- <name> [options]` runs one benchmark; without a name, every one in turn.
- * Each benchmark prints its figures and ratios measured within its own run.
- */
-type Benchmark = (args: string[]) => Promise<void> | void;
+import { type BenchOptions, parseBenchArgs } from './parse-bench-args.js';
 
-const benchmarks: Record<string, Benchmark> = {
-  patterns: async (args) => (await import('./patterns.js')).benchPatterns(args),
-  consumers: async () => (await import('./consumers.js')).run(),
-  'cdk-synth': async () => (await import('./cdk-synth.js')).run(),
-  e2e: async () => (await import('./e2e.js')).run(),
-  replay: async () => (await import('./replay.js')).run(),
+/**
+ * `npm run bench -- <name> [--record]` runs one benchmark; without a name, every one in turn.
+ * Each benchmark prints its figures and ratios measured within its own run. Only with `--record`
+ * do patterns, e2e and replay also write their section of BENCHMARKS.md; consumers and cdk-synth
+ * always print only (their sections are kept by hand).
+ */
+type Benchmark = (options: BenchOptions) => Promise<void> | void;
+
+const printOnly = (name: string, options: BenchOptions) => {
+  if (options.record) console.log(`(${name} prints only; --record writes nothing for it)`);
 };
 
-const [requested, ...args] = process.argv.slice(2).filter((arg) => arg !== '--');
-const names = requested === undefined ? Object.keys(benchmarks) : [requested];
+const benchmarks: Record<string, Benchmark> = {
+  patterns: async (options) => (await import('./patterns.js')).benchPatterns(options),
+  consumers: async (options) => {
+    printOnly('consumers', options);
+    await (await import('./consumers.js')).run();
+  },
+  'cdk-synth': async (options) => {
+    printOnly('cdk-synth', options);
+    await (await import('./cdk-synth.js')).run();
+  },
+  e2e: async (options) => (await import('./e2e.js')).run(options),
+  replay: async (options) => (await import('./replay.js')).run(options),
+};
+
+const request = parseBenchArgs(process.argv.slice(2));
+if ('error' in request) {
+  console.error(`${request.error} (names: ${Object.keys(benchmarks).join(', ')})`);
+  process.exit(2);
+}
+const { options } = request;
+const names = request.name === undefined ? Object.keys(benchmarks) : [request.name];
 for (const name of names) {
   const benchmark = benchmarks[name];
   if (benchmark === undefined) {
     console.error(`Unknown benchmark "${name}"; known: ${Object.keys(benchmarks).join(', ')}`);
     process.exit(2);
   }
-  await benchmark(args);
+  await benchmark(options);
 }

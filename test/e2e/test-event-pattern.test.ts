@@ -1,9 +1,8 @@
 import { TestEventPatternCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conformanceCases } from '../support/conformance-cases.js';
+import { CONFORMANCE_CORPUS, conformanceCases } from '../support/conformance-cases.js';
+import { describeWithShared } from '../support/with-shared.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
-
-const cases = conformanceCases();
 
 let test: TestStack;
 beforeAll(async () => {
@@ -18,24 +17,30 @@ async function outcome(pattern: string, event: string) {
   );
 }
 
-describe('TestEventPattern over the AWS-recorded conformance corpus', () => {
-  it('holds all 173 cases', () => {
-    expect(cases).toHaveLength(173);
-  });
+describeWithShared(
+  'TestEventPattern over the AWS-recorded conformance corpus',
+  CONFORMANCE_CORPUS,
+  (path) => {
+    const cases = conformanceCases(path);
 
-  it.each(cases.map((conformance) => [conformance.name, conformance] as const))(
-    '%s',
-    async (_name, conformance) => {
-      const actual = await outcome(conformance.pattern, conformance.event);
-      if (conformance.expect === 'invalid') {
-        expect(actual).toMatchObject({ error: 'InvalidEventPatternException' });
-        expect(((actual as { message?: string }).message ?? '').split('\n')[0]).toBe(conformance.error);
-      } else {
-        expect(actual).toEqual({ result: conformance.expect === 'match' });
-      }
-    },
-  );
-});
+    it('holds all 173 cases', () => {
+      expect(cases).toHaveLength(173);
+    });
+
+    it.each(cases.map((conformance) => [conformance.name, conformance] as const))(
+      '%s',
+      async (_name, conformance) => {
+        const actual = await outcome(conformance.pattern, conformance.event);
+        if (conformance.expect === 'invalid') {
+          expect(actual).toMatchObject({ error: 'InvalidEventPatternException' });
+          expect(((actual as { message?: string }).message ?? '').split('\n')[0]).toBe(conformance.error);
+        } else {
+          expect(actual).toEqual({ result: conformance.expect === 'match' });
+        }
+      },
+    );
+  },
+);
 
 describe('TestEventPattern event validation', () => {
   const pattern = '{"source":["a"]}';

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { sharedFile } from './shared-dir.js';
 
 /** One case of ../shared/conformance/event-patterns.json: the outcome real EventBridge gave. */
 export interface ConformanceCase {
@@ -10,9 +9,10 @@ export interface ConformanceCase {
   readonly error?: string;
 }
 
-/** All 173 recorded cases, read in place (the corpus is not part of the product). */
-export function conformanceCases(): ConformanceCase[] {
-  return JSON.parse(
-    readFileSync(sharedFile('conformance', 'event-patterns.json'), 'utf8'),
-  ) as ConformanceCase[];
+/** The AWS-recorded corpus, read in place: it belongs to another project and is not committed here. */
+export const CONFORMANCE_CORPUS = ['conformance', 'event-patterns.json'] as const;
+
+/** All 173 recorded cases of the corpus at `path`. */
+export function conformanceCases(path: string): ConformanceCase[] {
+  return JSON.parse(readFileSync(path, 'utf8')) as ConformanceCase[];
 }

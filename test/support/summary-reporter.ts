@@ -1,22 +1,23 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule } from 'vitest/node';
+import { summarizeRun } from './summarize-run.js';
 
 /**
- * Prints one closing line, `tests: N passed, N failed, N skipped`, in the plain form CI
- * tooling reads whatever the runner; vitest's own summary stays as it is above it.
+ * Prints the closing lines, `tests: N passed, N failed, N skipped` in the plain form CI tooling
+ * reads whatever the runner, then each file that failed to load and each test skipped with a note
+ * (what it needs and why it did not run); vitest's own summary stays as it is above them.
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    let passed = 0;
-    let failed = 0;
-    let skipped = 0;
-    for (const testModule of testModules) {
-      for (const test of testModule.children.allTests()) {
-        const state = test.result().state;
-        if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
-        else skipped++;
-      }
-    }
-    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+  ): void {
+    const summary = summarizeRun(testModules, unhandledErrors);
+    const lines = [
+      '',
+      `tests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`,
+      ...summary.failures.map((line) => `  failed: ${line}`),
+      ...summary.skips.map((line) => `  skipped: ${line}`),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
   }
 }

@@ -1,13 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { InvalidEventPatternException, testEventPattern } from '../../../rules/pattern/index.js';
 import { catchError } from '../../support/catch-error.js';
-import { conformanceCases } from '../../support/conformance-cases.js';
+import { CONFORMANCE_CORPUS, conformanceCases } from '../../support/conformance-cases.js';
+import { describeWithShared } from '../../support/with-shared.js';
 
-const cases = conformanceCases();
 const REASON = 'Reason: ';
 
 /** Outcomes AWS EventBridge gave (recorded by LocalStack against AWS), run through testEventPattern. */
-describe('EventBridge conformance corpus', () => {
+describeWithShared('EventBridge conformance corpus', CONFORMANCE_CORPUS, (path) => {
+  const cases = conformanceCases(path);
+
   it('holds the 173 recorded cases', () => {
     expect(cases).toHaveLength(173);
   });

@@ -11,7 +11,8 @@ import {
   matchesPattern,
 } from '../../../../rules/pattern/index.js';
 import { RuleMatcher } from '../../../../rules/pattern/machine/index.js';
-import { sharedFile } from '../../../support/shared-dir.js';
+import { CONFORMANCE_CORPUS, conformanceCases } from '../../../support/conformance-cases.js';
+import { itWithShared } from '../../../support/with-shared.js';
 
 interface Case {
   readonly pattern: string;
@@ -48,18 +49,17 @@ describe('RuleMatcher agreement', () => {
     expect(disagreements(cases)).toEqual([]);
   });
 
-  it("gives EventBridge's verdict on every valid case of the AWS conformance corpus", () => {
-    const corpus = JSON.parse(readFileSync(sharedFile('conformance', 'event-patterns.json'), 'utf8')) as {
-      pattern: string;
-      event: string;
-      expect: 'match' | 'no-match' | 'invalid';
-    }[];
-    const cases = corpus
-      .filter((c) => c.expect !== 'invalid')
-      .map((c) => ({ pattern: c.pattern, event: c.event, expected: c.expect === 'match' }));
-    expect(cases.length).toBe(131);
-    expect(disagreements(cases)).toEqual([]);
-  });
+  itWithShared(
+    "gives EventBridge's verdict on every valid case of the AWS conformance corpus",
+    CONFORMANCE_CORPUS,
+    (path) => {
+      const cases = conformanceCases(path)
+        .filter((c) => c.expect !== 'invalid')
+        .map((c) => ({ pattern: c.pattern, event: c.event, expected: c.expect === 'match' }));
+      expect(cases.length).toBe(131);
+      expect(disagreements(cases)).toEqual([]);
+    },
+  );
 
   it('accepts exactly the texts JSON.parse accepts as an object, read or skipped, and refuses others with MalformedEventError', () => {
     const matcher = new RuleMatcher();
