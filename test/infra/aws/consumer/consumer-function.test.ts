@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../../../consumers/table/index.js';
@@ -31,6 +32,9 @@ beforeAll(async () => {
     entry: entry.consumer.entry,
     environment: { TABLE_NAME: tableName },
     logRetention: RetentionDays.ONE_WEEK,
+    logEncryptionKey: new Key(stack, 'Key'),
+    logRemovalPolicy: RemovalPolicy.DESTROY,
+    reservedConcurrency: 1,
   });
   const code = Template.fromStack(stack).findResources('AWS::Lambda::Function');
   const key = String(Object.values(code)[0]?.Properties.Code.S3Key);
