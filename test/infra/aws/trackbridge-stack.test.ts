@@ -43,7 +43,8 @@ beforeAll(() => {
   });
   Aspects.of(app).add(new AwsSolutionsChecks());
   template = Template.fromStack(stack);
-});
+  // Seven esbuild bundles: past a minute when the machine is shared.
+}, 300_000);
 
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 

@@ -47,7 +47,7 @@ beforeAll(() => {
   });
   template = Template.fromStack(stack);
   annotations = Annotations.fromStack(stack);
-});
+}, 300_000);
 
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 

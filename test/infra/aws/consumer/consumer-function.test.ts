@@ -7,7 +7,7 @@ import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tableDefinition } from '../../../../consumers/table/index.js';
 import { ConsumerFunction } from '../../../../infra/aws/consumer/consumer-function.js';
 import { type CatalogEntry, loadCatalog } from '../../../../rules/catalog/index.js';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   const key = String(Object.values(code)[0]?.Properties.Code.S3Key);
   bundleDir = join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
   dynalite = await startDynalite();
-});
+}, 300_000);
 
 afterAll(async () => {
   await dynalite.close();
@@ -59,11 +59,27 @@ describe('ConsumerFunction bundle', () => {
     };
     const { valid, invalid } = eventFixtures(entry.consumer.name);
 
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
     const stored = await handler(deliveredEvent(entry, valid[0]?.detail));
     const quarantined = await handler(deliveredEvent(entry, invalid[0]?.detail));
+    write.mockRestore();
 
     expect([stored.outcome, quarantined.outcome]).toEqual(['stored', 'quarantined']);
     const items = (await client.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
     expect(items.map((item) => item.pk?.S?.split('#')[0]).sort()).toEqual(['QUARANTINE', 'USER']);
+    // The bundle carries Powertools Metrics: one EMF document per event, no API call.
+    const metrics = written
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter((line) => line.includes('"_aws"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(metrics.map(({ service, Stored, Quarantined }) => ({ service, Stored, Quarantined }))).toEqual([
+      { service: entry.consumer.name, Stored: 1, Quarantined: undefined },
+      { service: entry.consumer.name, Stored: undefined, Quarantined: 1 },
+    ]);
   });
 });
