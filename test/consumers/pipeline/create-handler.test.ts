@@ -32,6 +32,8 @@ function loginEvent(detail: unknown = valid?.detail) {
 
 beforeAll(async () => {
   useLocalAwsEnv();
+  // Quiet unless a test asks for the metrics it checks.
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   savedEnv = { ...process.env };
   server = await startDynalite();
   await createConsumerTable(localDocumentClient(server.endpoint), TABLE);

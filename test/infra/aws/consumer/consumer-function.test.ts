@@ -52,6 +52,8 @@ describe('ConsumerFunction bundle', () => {
     useLocalAwsEnv();
     process.env.AWS_ENDPOINT_URL_DYNAMODB = dynalite.endpoint;
     process.env.TABLE_NAME = tableName;
+    // Read when the bundle is imported: its log lines are not what this test checks.
+    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
     const client = new DynamoDBClient({ endpoint: dynalite.endpoint });
     await client.send(new CreateTableCommand(tableDefinition(tableName)));
     const { handler } = (await import(pathToFileURL(join(bundleDir, 'index.mjs')).href)) as {
@@ -64,7 +66,6 @@ describe('ConsumerFunction bundle', () => {
       written.push(String(chunk));
       return true;
     });
-    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
     const stored = await handler(deliveredEvent(entry, valid[0]?.detail));
     const quarantined = await handler(deliveredEvent(entry, invalid[0]?.detail));
     write.mockRestore();
