@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { TABLE_SCHEMA } from '../table/table-schema.js';
-import type { SchemaIdentity } from './event-validator.js';
 import type { QuarantineReason } from './quarantine-reason.js';
 
 /** Bytes of the raw event kept: enough to diagnose, far below DynamoDB's 400 KB item limit. */
@@ -9,6 +8,13 @@ export const MAX_RAW_EVENT_BYTES = 32 * 1024;
 /** Reasons kept per item (an array of 10,000 bad elements gives 10,000 ajv errors). */
 export const MAX_REASONS = 50;
 const QUARANTINE_RETENTION_SECONDS = 90 * 86_400;
+
+/** Whose quarantine an item goes to: a consumer's schema, or (unrouted events) the event's own type. */
+export interface QuarantineIdentity {
+  readonly detailType: string;
+  /** The schema that refused the event; absent when no schema was applied. */
+  readonly schemaVersion?: string;
+}
 
 export type QuarantineItem = Record<string, NativeAttributeValue> & {
   readonly pk: string;
@@ -21,7 +27,7 @@ export type QuarantineItem = Record<string, NativeAttributeValue> & {
  */
 export function buildQuarantineItem(options: {
   readonly event: unknown;
-  readonly identity: SchemaIdentity;
+  readonly identity: QuarantineIdentity;
   readonly reasons: readonly QuarantineReason[];
   readonly receivedAt: Date;
 }): QuarantineItem {
@@ -45,7 +51,7 @@ export function buildQuarantineItem(options: {
     eventType: identity.detailType,
     ...(id === undefined ? {} : { envelopeId: id }),
     receivedAt: receivedAt.toISOString(),
-    schemaVersion: identity.schemaVersion,
+    ...(identity.schemaVersion === undefined ? {} : { schemaVersion: identity.schemaVersion }),
     reasons: reasons.slice(0, MAX_REASONS),
     reasonCount: reasons.length,
     rawEvent: kept,

@@ -1,4 +1,4 @@
-import { BUS_NAME, DEFAULT_RETRY_POLICY } from './catalog-defaults.js';
+import { BUS_NAME, DEFAULT_RESERVED_CONCURRENCY, DEFAULT_RETRY_POLICY } from './catalog-defaults.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import type { EventTypeDefinition } from './event-type-definition.js';
 import { readEventSchema } from './read-event-schema.js';
@@ -16,9 +16,14 @@ export function buildCatalogEntry(definition: EventTypeDefinition): CatalogEntry
     source: schema.source,
     ruleName: name,
     busName: BUS_NAME,
+    origin: definition.origin ?? 'application',
     eventPattern: JSON.stringify(eventPattern),
     schema: { file: schema.file, version: schema.version },
-    consumer: { name, entry: `consumers/${name}/handler.ts` },
+    consumer: {
+      name,
+      entry: `consumers/${name}/handler.ts`,
+      reservedConcurrency: definition.reservedConcurrency ?? DEFAULT_RESERVED_CONCURRENCY,
+    },
     retryPolicy: definition.retryPolicy ?? DEFAULT_RETRY_POLICY,
     deadLetter: definition.deadLetter ?? true,
   };

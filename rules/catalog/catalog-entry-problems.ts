@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type CompiledPattern, compileEventPattern } from '../pattern/index.js';
+import { MAX_TOTAL_RESERVED_CONCURRENCY } from './catalog-defaults.js';
 import type { CatalogEntry, RetryPolicy } from './catalog-entry.js';
 import type { SchemaAjv } from './create-schema-ajv.js';
 import { readEventSchema } from './read-event-schema.js';
@@ -33,14 +34,29 @@ function identityProblems(entry: CatalogEntry): string[] {
   if (!BUS_NAME.test(entry.busName)) {
     problems.push(`bus name "${entry.busName}" must be 1-256 characters of [/.-_A-Za-z0-9]`);
   }
-  if (entry.source === '' || entry.source.startsWith('aws.')) {
-    problems.push(`source "${entry.source}" must be non-empty and not start with the reserved "aws."`);
-  }
+  problems.push(...originProblems(entry));
   if (entry.detailType === '' || entry.detailType.length > MAX_DETAIL_TYPE_LENGTH) {
     problems.push(`detail-type "${entry.detailType}" must be 1-${MAX_DETAIL_TYPE_LENGTH} characters`);
   }
   if (typeof entry.deadLetter !== 'boolean') problems.push('deadLetter must be true or false');
   return problems;
+}
+
+// `aws.` sources are reserved for AWS services: PutEvents refuses them (AWS §1.3), and AWS services
+// emit their events on the default bus only, so the origin and the source prefix go together.
+function originProblems(entry: CatalogEntry): string[] {
+  const awsSource = entry.source.startsWith('aws.');
+  if (entry.origin === 'application') {
+    return entry.source === '' || awsSource
+      ? [`source "${entry.source}" must be non-empty and not start with the reserved "aws."`]
+      : [];
+  }
+  if (entry.origin === 'aws-service') {
+    return awsSource && entry.source.length > 'aws.'.length
+      ? []
+      : [`source "${entry.source}" of an aws-service type must be an AWS service's, starting with "aws."`];
+  }
+  return [`origin ${JSON.stringify(entry.origin)} must be "application" or "aws-service"`];
 }
 
 function retryPolicyProblems(policy: RetryPolicy): string[] {
@@ -110,6 +126,13 @@ function consumerProblems(entry: CatalogEntry): string[] {
   const problems: string[] = [];
   if (!FUNCTION_NAME.test(entry.consumer.name)) {
     problems.push(`consumer name "${entry.consumer.name}" must be 1-64 characters of [A-Za-z0-9_-]`);
+  }
+  // PutFunctionConcurrency accepts 0, but a consumer reserved 0 executions never runs.
+  const reserved = entry.consumer.reservedConcurrency;
+  if (!Number.isInteger(reserved) || reserved < 1 || reserved > MAX_TOTAL_RESERVED_CONCURRENCY) {
+    problems.push(
+      `consumer reservedConcurrency ${reserved} must be an integer from 1 to ${MAX_TOTAL_RESERVED_CONCURRENCY}`,
+    );
   }
   if (!existsSync(resolveCatalogPath(entry.consumer.entry))) {
     problems.push(

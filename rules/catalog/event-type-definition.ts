@@ -1,4 +1,4 @@
-import type { RetryPolicy } from './catalog-entry.js';
+import type { EventOrigin, RetryPolicy } from './catalog-entry.js';
 
 /**
  * One line of the catalog. Everything else is derived from `name` and the schema file, so an
@@ -17,4 +17,8 @@ export interface EventTypeDefinition {
   readonly retryPolicy?: RetryPolicy;
   /** @default true */
   readonly deadLetter?: boolean;
+  /** `aws-service` for a type an AWS service emits on the default bus. @default 'application' */
+  readonly origin?: EventOrigin;
+  /** Concurrent executions reserved for the consumer on AWS. @default DEFAULT_RESERVED_CONCURRENCY */
+  readonly reservedConcurrency?: number;
 }

@@ -1,5 +1,10 @@
-export { BUS_NAME, DEFAULT_RETRY_POLICY } from './catalog-defaults.js';
-export type { CatalogEntry, RetryPolicy } from './catalog-entry.js';
+export {
+  BUS_NAME,
+  DEFAULT_RESERVED_CONCURRENCY,
+  DEFAULT_RETRY_POLICY,
+  MAX_TOTAL_RESERVED_CONCURRENCY,
+} from './catalog-defaults.js';
+export type { CatalogEntry, EventOrigin, RetryPolicy } from './catalog-entry.js';
 export { CatalogError } from './catalog-error.js';
 export { checkGeneratedFiles } from './check-generated-files.js';
 export { createSchemaAjv, type SchemaAjv } from './create-schema-ajv.js';

@@ -1,3 +1,4 @@
+import { MAX_TOTAL_RESERVED_CONCURRENCY } from './catalog-defaults.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import { catalogEntryProblems } from './catalog-entry-problems.js';
 import { CatalogError } from './catalog-error.js';
@@ -13,7 +14,7 @@ export function validateCatalog(entries: readonly CatalogEntry[]): void {
   const problems = entries.flatMap((entry, index) =>
     catalogEntryProblems(entry, ajv).map((problem) => `${entryLabel(entry, index)}: ${problem}`),
   );
-  problems.push(...duplicateProblems(entries));
+  problems.push(...duplicateProblems(entries), ...reservedConcurrencyProblems(entries));
   if (problems.length > 0) {
     throw new CatalogError(`Invalid event catalog:\n- ${problems.join('\n- ')}`);
   }
@@ -41,4 +42,14 @@ function duplicateProblems(entries: readonly CatalogEntry[]): string[] {
     });
   }
   return problems;
+}
+
+/** The whole catalog's reservations must leave Lambda the unreserved executions it keeps. */
+function reservedConcurrencyProblems(entries: readonly CatalogEntry[]): string[] {
+  const total = entries.reduce((sum, entry) => sum + entry.consumer.reservedConcurrency, 0);
+  return total > MAX_TOTAL_RESERVED_CONCURRENCY
+    ? [
+        `the consumers reserve ${total} concurrent executions in all; at most ${MAX_TOTAL_RESERVED_CONCURRENCY} (Lambda keeps 100 of an account's 1,000 unreserved)`,
+      ]
+    : [];
 }

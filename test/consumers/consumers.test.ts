@@ -19,6 +19,7 @@ beforeAll(async () => {
   process.env.AWS_ENDPOINT_URL_DYNAMODB = server.endpoint;
   process.env.TABLE_NAME = TABLE;
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   db = localDocumentClient(server.endpoint);
   await createConsumerTable(db, TABLE);
   for (const entry of loadCatalog()) {

@@ -13,6 +13,9 @@ const removalPolicies = {
   snapshot: RemovalPolicy.SNAPSHOT,
 } as const;
 
+// Log groups have no snapshot (CloudFormation DeletionPolicy Snapshot is for data stores).
+const logRemovalPolicies = { retain: RemovalPolicy.RETAIN, destroy: RemovalPolicy.DESTROY } as const;
+
 // CloudWatch Logs accepts only these retention periods (PutRetentionPolicy `retentionInDays`).
 const logRetentionValues = new Set<number>(
   Object.values(RetentionDays).filter((value): value is number => typeof value === 'number'),
@@ -52,8 +55,9 @@ export function readDeploymentConfig(read: ContextReader): DeploymentConfig {
     putEventsPrincipals: principals(read),
     logRetentionDays,
     tableDeletionProtection: boolean(read, 'tableDeletionProtection', true),
-    tableRemovalPolicy: removalPolicy(read),
-    alarmTopic: boolean(read, 'alarmTopic', false) || alarmEmail !== undefined,
+    tableRemovalPolicy: removalPolicy(read, 'tableRemovalPolicy', removalPolicies),
+    logRemovalPolicy: removalPolicy(read, 'logRemovalPolicy', logRemovalPolicies),
+    alarmTopic: alarmTopic(read, alarmEmail),
     alarmEmail,
   };
 }
@@ -83,12 +87,28 @@ function boolean(read: ContextReader, key: string, fallback: boolean): boolean {
   throw invalid(key, value, 'true or false');
 }
 
-function removalPolicy(read: ContextReader): RemovalPolicy {
-  const value = optionalString(read, 'tableRemovalPolicy') ?? 'retain';
-  if (!Object.hasOwn(removalPolicies, value)) {
-    throw invalid('tableRemovalPolicy', value, 'retain, snapshot or destroy');
+function removalPolicy(
+  read: ContextReader,
+  key: string,
+  choices: Readonly<Record<string, RemovalPolicy>>,
+): RemovalPolicy {
+  const value = optionalString(read, key) ?? 'retain';
+  const policy = Object.hasOwn(choices, value) ? choices[value] : undefined;
+  if (policy === undefined) throw invalid(key, value, Object.keys(choices).join(', '));
+  return policy;
+}
+
+// An email subscription needs the topic, so `alarmEmail` with `alarmTopic=false` contradicts itself.
+function alarmTopic(read: ContextReader, alarmEmail: string | undefined): boolean {
+  const topic = boolean(read, 'alarmTopic', true);
+  if (!topic && alarmEmail !== undefined) {
+    throw invalid(
+      'alarmTopic',
+      read('alarmTopic'),
+      'true when alarmEmail is set (the address subscribes to the topic)',
+    );
   }
-  return removalPolicies[value as keyof typeof removalPolicies];
+  return topic;
 }
 
 // A 12-digit account id or an IAM ARN (account root, role or user), as EventBridge bus policies accept.

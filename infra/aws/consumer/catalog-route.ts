@@ -1,19 +1,20 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { CfnRule, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { CatalogEntry } from '../../../rules/catalog/catalog-entry.js';
 import { ConsumerAlarms } from '../alarm/consumer-alarms.js';
 import { DeadLetterQueue } from '../queue/dead-letter-queue.js';
 import { SendOnlyQueueDestination } from '../queue/send-only-queue-destination.js';
 import { ConsumerFunction } from './consumer-function.js';
+import type { RouteEntry } from './route-entry.js';
 import type { RouteNames } from './route-names.js';
 
 export interface CatalogRouteProps {
-  readonly entry: CatalogEntry;
+  readonly entry: RouteEntry;
   /** Resource names derived from the entry, already checked against AWS's limits. */
   readonly names: RouteNames;
   readonly bus: IEventBus;
@@ -21,6 +22,8 @@ export interface CatalogRouteProps {
   /** The DynamoDB actions the consumer performs, granted on the table's ARN alone. */
   readonly tableActions: readonly string[];
   readonly logRetention: RetentionDays;
+  readonly logEncryptionKey: IKey;
+  readonly logRemovalPolicy: RemovalPolicy;
   readonly alarmAction?: IAlarmAction;
 }
 
@@ -34,6 +37,7 @@ const lambdaMaximumEventAgeSeconds = 21_600;
  * failures go to an on-failure queue; alarms watch both queues and the function.
  */
 export class CatalogRoute extends Construct {
+  readonly entry: RouteEntry;
   readonly rule: CfnRule;
   readonly consumer: ConsumerFunction;
   readonly deadLetterQueue?: DeadLetterQueue;
@@ -42,11 +46,15 @@ export class CatalogRoute extends Construct {
   constructor(scope: Construct, id: string, props: CatalogRouteProps) {
     super(scope, id);
     const { entry, names } = props;
+    this.entry = entry;
     this.consumer = new ConsumerFunction(this, 'Consumer', {
       functionName: names.functionName,
       entry: entry.consumer.entry,
       environment: { TABLE_NAME: props.table.tableName },
       logRetention: props.logRetention,
+      logEncryptionKey: props.logEncryptionKey,
+      logRemovalPolicy: props.logRemovalPolicy,
+      reservedConcurrency: entry.consumer.reservedConcurrency,
     });
     this.consumer.role.addToPolicy(
       new PolicyStatement({ actions: [...props.tableActions], resources: [props.table.tableArn] }),
@@ -71,7 +79,7 @@ export class CatalogRoute extends Construct {
   }
 
   /** Lambda's asynchronous invocation: 2 retries on function errors, then the on-failure queue. */
-  private sendFailuresToQueue(entry: CatalogEntry, queueName: string): DeadLetterQueue {
+  private sendFailuresToQueue(entry: RouteEntry, queueName: string): DeadLetterQueue {
     const queue = new DeadLetterQueue(this, 'FailureQueue', { queueName });
     this.consumer.function.configureAsyncInvoke({
       onFailure: new SendOnlyQueueDestination(queue),
@@ -83,10 +91,10 @@ export class CatalogRoute extends Construct {
     return queue;
   }
 
-  private ruleTargetingConsumer(entry: CatalogEntry, props: CatalogRouteProps): CfnRule {
+  private ruleTargetingConsumer(entry: RouteEntry, props: CatalogRouteProps): CfnRule {
     const rule = new CfnRule(this, 'Rule', {
       name: entry.ruleName,
-      description: `${entry.detailType} from ${entry.source} to ${entry.consumer.name}`,
+      description: entry.description,
       eventBusName: props.bus.eventBusName,
       state: 'ENABLED',
       targets: [

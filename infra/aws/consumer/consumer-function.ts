@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { type CfnPolicy, type Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, type CfnFunction, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -14,12 +15,19 @@ export interface ConsumerFunctionProps {
   /** Environment variables the handler reads (`TABLE_NAME`, …). */
   readonly environment: Readonly<Record<string, string>>;
   readonly logRetention: RetentionDays;
+  /** The stack's key; its policy lets CloudWatch Logs use it for this group. */
+  readonly logEncryptionKey: IKey;
+  /** What happens to the log group when it leaves the stack. */
+  readonly logRemovalPolicy: RemovalPolicy;
+  /** Concurrent executions reserved for the function (the catalog's `reservedConcurrency`). */
+  readonly reservedConcurrency: number;
 }
 
 /**
  * One consumer Lambda: arm64 on the current Node.js runtime, bundled by the locally installed esbuild
- * (no Docker), minified with source maps, AWS SDK v3 left to the runtime, an explicit log group with
- * retention, and a role that starts with nothing but the right to write that log group.
+ * (no Docker), minified with source maps, AWS SDK v3 left to the runtime, reserved concurrency, an
+ * explicit log group (retention, the stack's key, retained by default), and a role that starts with
+ * nothing but the right to write that log group.
  */
 export class ConsumerFunction extends Construct {
   readonly function: NodejsFunction;
@@ -31,8 +39,11 @@ export class ConsumerFunction extends Construct {
     this.logGroup = new LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${props.functionName}`,
       retention: props.logRetention,
-      // The name is fixed, so a retained group would block the next deployment of the stack.
-      removalPolicy: RemovalPolicy.DESTROY,
+      encryptionKey: props.logEncryptionKey,
+      // Kept by default: the logs are the record of what each event became. The name stays fixed,
+      // where Lambda users and `trackbridge trace --aws` look, so a retained group must go before
+      // the stack is deployed again after a delete (DeploymentConfig `logRemovalPolicy`).
+      removalPolicy: props.logRemovalPolicy,
     });
     // No AWSLambdaBasicExecutionRole: its logs:* statements cover every log group of the account.
     this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
@@ -53,6 +64,7 @@ export class ConsumerFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: 256,
       timeout: Duration.seconds(10),
+      reservedConcurrentExecutions: props.reservedConcurrency,
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
@@ -71,5 +83,18 @@ export class ConsumerFunction extends Construct {
         banner: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
       },
     });
+    this.dependOnPolicyOnly();
+  }
+
+  /**
+   * CDK makes the function depend on its role and the role's policy. The role is already referenced
+   * (`Role: Fn::GetAtt`), so naming it in DependsOn is redundant (cfn-lint W3005); the policy must
+   * stay, or the first invocations could run before the function may write its log group.
+   */
+  private dependOnPolicyOnly(): void {
+    const policy = this.role.node.tryFindChild('DefaultPolicy') as Policy | undefined;
+    const cfnPolicy = policy?.node.defaultChild as CfnPolicy | undefined;
+    if (cfnPolicy === undefined) return;
+    (this.function.node.defaultChild as CfnFunction).addOverride('DependsOn', [cfnPolicy.logicalId]);
   }
 }

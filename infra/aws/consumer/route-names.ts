@@ -13,7 +13,7 @@ export interface RouteNames {
 }
 
 /** Derives the resource names of one entry; `checkCatalogForAws` checks them against AWS's limits. */
-export function routeNames(entry: CatalogEntry): RouteNames {
+export function routeNames(entry: Pick<CatalogEntry, 'busName' | 'consumer'>): RouteNames {
   const functionName = `${entry.busName}-${entry.consumer.name}`;
   return {
     functionName,

@@ -53,6 +53,8 @@ function configureConsumerEnvironment(
   process.env.AWS_ACCESS_KEY_ID ??= 'trackbridge';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'trackbridge';
   process.env.TABLE_NAME = options.tableName;
+  // The consumers' EMF metrics lines feed CloudWatch on AWS; locally they would only flood stdout.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 }
 
 /**

@@ -32,6 +32,8 @@ function loginEvent(detail: unknown = valid?.detail) {
 
 beforeAll(async () => {
   useLocalAwsEnv();
+  // Quiet unless a test asks for the metrics it checks.
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   savedEnv = { ...process.env };
   server = await startDynalite();
   await createConsumerTable(localDocumentClient(server.endpoint), TABLE);
@@ -45,6 +47,20 @@ afterEach(() => {
 afterAll(async () => {
   await server?.close();
 });
+
+/** What the code under test writes to stdout, kept from the terminal until the test ends. */
+function captureStdout(): string[] {
+  const lines: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    lines.push(
+      ...String(chunk)
+        .split('\n')
+        .filter((line) => line !== ''),
+    );
+    return true;
+  });
+  return lines;
+}
 
 describe('createHandler', () => {
   it('rejects when the table endpoint is unreachable, so retries and the DLQ apply', async () => {
@@ -97,7 +113,9 @@ describe('createHandler', () => {
     const stored = loginEvent({ ...valid?.detail, eventId: crypto.randomUUID() });
     await handler(stored);
     await handler(loginEvent(invalid?.detail));
-    const logs = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const logs = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => !('_aws' in line));
     expect(logs).toEqual([
       expect.objectContaining({
         level: 'INFO',
@@ -110,6 +128,51 @@ describe('createHandler', () => {
       }),
       expect.objectContaining({ level: 'WARN', outcome: 'quarantined', reasonCount: 1 }),
     ]);
+  });
+
+  it('emits one EMF metrics document per event counting its outcome under the consumer service', async () => {
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = server.endpoint;
+    process.env.TABLE_NAME = TABLE;
+    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+    process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+    const lines = captureStdout();
+    const handler = createHandler(userLoggedIn);
+    const stored = loginEvent({ ...valid?.detail, eventId: crypto.randomUUID() });
+    await handler(stored);
+    await handler(stored);
+    await handler(loginEvent(invalid?.detail));
+    const documents = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(documents).toHaveLength(3);
+    expect(
+      documents.map((document) => Object.keys(document).find((key) => key !== '_aws' && key !== 'service')),
+    ).toEqual(['Stored', 'Duplicate', 'Quarantined']);
+    expect(documents[0]).toEqual({
+      _aws: {
+        Timestamp: expect.any(Number),
+        CloudWatchMetrics: [
+          {
+            Namespace: 'Trackbridge',
+            Dimensions: [['service']],
+            Metrics: [{ Name: 'Stored', Unit: 'Count' }],
+          },
+        ],
+      },
+      service: 'user-logged-in',
+      Stored: 1,
+    });
+  });
+
+  it('emits no metrics when POWERTOOLS_METRICS_DISABLED is true, as the local stack sets it', async () => {
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = server.endpoint;
+    process.env.TABLE_NAME = TABLE;
+    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+    process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+    const lines = captureStdout();
+    const result = await createHandler(userLoggedIn)(
+      loginEvent({ ...valid?.detail, eventId: crypto.randomUUID() }),
+    );
+    expect(result.outcome).toBe('stored');
+    expect(lines).toEqual([]);
   });
 
   it('quarantines an event that is not even an object, under its own detail-type', async () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,8 @@ import { readDeploymentConfig } from '../../../infra/aws/config/read-deployment-
 import { routeNames } from '../../../infra/aws/consumer/route-names.js';
 import { TrackbridgeStack } from '../../../infra/aws/trackbridge-stack.js';
 import { loadCatalog, resolveCatalogPath } from '../../../rules/catalog/index.js';
+import { unroutedPattern } from '../../../rules/catalog/unrouted-pattern.js';
+import { UNROUTED_ROUTE } from '../../../rules/catalog/unrouted-route.js';
 
 type Resource = { Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown };
@@ -22,6 +25,9 @@ const context: Record<string, unknown> = {
 };
 
 const catalog = loadCatalog();
+// The catalog's consumers and the unrouted one: what gets a rule, a function and queues.
+const consumers = [...catalog.map((entry) => entry.consumer.name), UNROUTED_ROUTE.consumer.name];
+const unroutedFunctionName = `trackbridge-${UNROUTED_ROUTE.consumer.name}`;
 let outdir: string;
 let stack: TrackbridgeStack;
 let template: Template;
@@ -37,7 +43,8 @@ beforeAll(() => {
   });
   Aspects.of(app).add(new AwsSolutionsChecks());
   template = Template.fromStack(stack);
-});
+  // Seven esbuild bundles: past a minute when the machine is shared.
+}, 300_000);
 
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
@@ -77,7 +84,7 @@ function arnOf(id: string) {
 describe('TrackbridgeStack rules', () => {
   it('creates one rule per catalog entry on the bus', () => {
     const busId = logicalId('AWS::Events::EventBus', { Name: 'trackbridge' });
-    expect(resources('AWS::Events::Rule')).toHaveLength(catalog.length);
+    expect(resources('AWS::Events::Rule')).toHaveLength(catalog.length + 1);
     for (const entry of catalog) {
       template.hasResourceProperties('AWS::Events::Rule', {
         Name: entry.ruleName,
@@ -98,7 +105,31 @@ describe('TrackbridgeStack rules', () => {
     const patterns = Object.values(written.Resources as Record<string, Resource>)
       .map((resource) => resource.Properties.EventPattern)
       .filter((pattern) => pattern !== undefined);
-    expect(patterns.sort()).toEqual(catalog.map((entry) => entry.eventPattern).sort());
+    expect(patterns.sort()).toEqual(
+      [...catalog.map((entry) => entry.eventPattern), unroutedPattern(catalog)].sort(),
+    );
+  });
+
+  it('adds the unrouted catch-all rule on the bus, targeting the unrouted consumer with a dead-letter queue', () => {
+    const busId = logicalId('AWS::Events::EventBus', { Name: 'trackbridge' });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      Name: UNROUTED_ROUTE.ruleName,
+      EventBusName: { Ref: busId },
+      EventPattern: unroutedPattern(catalog),
+      Targets: [
+        {
+          Id: UNROUTED_ROUTE.consumer.name,
+          Arn: arnOf(logicalId('AWS::Lambda::Function', { FunctionName: unroutedFunctionName })),
+          RetryPolicy: {
+            MaximumRetryAttempts: UNROUTED_ROUTE.retryPolicy.maximumRetryAttempts,
+            MaximumEventAgeInSeconds: UNROUTED_ROUTE.retryPolicy.maximumEventAgeInSeconds,
+          },
+          DeadLetterConfig: {
+            Arn: arnOf(logicalId('AWS::SQS::Queue', { QueueName: `${unroutedFunctionName}-dlq` })),
+          },
+        },
+      ],
+    });
   });
 
   it("targets each rule's consumer with the catalog's retry policy and, when asked, a dead-letter queue", () => {
@@ -134,7 +165,7 @@ describe('TrackbridgeStack rules', () => {
         SourceArn: arnOf(ruleId),
       });
     }
-    expect(resources('AWS::Lambda::Permission')).toHaveLength(catalog.length);
+    expect(resources('AWS::Lambda::Permission')).toHaveLength(catalog.length + 1);
   });
 
   it("lets EventBridge write a dead-letter queue only on behalf of that queue's rule", () => {
@@ -165,7 +196,7 @@ describe('TrackbridgeStack rules', () => {
 describe('TrackbridgeStack consumers', () => {
   it('creates one arm64 Node.js 24 function per consumer with the table name in its environment', () => {
     const tableId = logicalId('AWS::DynamoDB::Table', {});
-    expect(resources('AWS::Lambda::Function')).toHaveLength(catalog.length);
+    expect(resources('AWS::Lambda::Function')).toHaveLength(catalog.length + 1);
     for (const entry of catalog) {
       const logGroupId = logicalId('AWS::Logs::LogGroup', {
         LogGroupName: `/aws/lambda/${routeNames(entry).functionName}`,
@@ -186,10 +217,42 @@ describe('TrackbridgeStack consumers', () => {
     }
   });
 
-  it('gives every consumer log group a retention period', () => {
-    const groups = resources('AWS::Logs::LogGroup');
-    expect(groups).toHaveLength(catalog.length);
-    for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBe(30);
+  it("encrypts every consumer log group with the stack's key, keeps it 30 days and retains it on delete", () => {
+    const groups = template.findResources('AWS::Logs::LogGroup');
+    expect(Object.keys(groups)).toHaveLength(consumers.length);
+    const keyId = logicalId('AWS::KMS::Key', {});
+    for (const group of Object.values(groups)) {
+      expect(group).toMatchObject({
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: { RetentionInDays: 30, KmsKeyId: arnOf(keyId) },
+      });
+    }
+    // Retained groups stay readable only while their key lives.
+    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it("reserves each consumer's catalog concurrency, and the unrouted consumer's", () => {
+    for (const entry of catalog) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: routeNames(entry).functionName,
+        ReservedConcurrentExecutions: entry.consumer.reservedConcurrency,
+      });
+    }
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: unroutedFunctionName,
+      ReservedConcurrentExecutions: UNROUTED_ROUTE.consumer.reservedConcurrency,
+    });
+  });
+
+  it('makes each function depend on its role policy only, the role being referenced already', () => {
+    for (const [id, fn] of resources('AWS::Lambda::Function')) {
+      const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+      const [policyId] = resources('AWS::IAM::Policy', { Roles: [{ Ref: roleId }] })[0] ?? [];
+      expect((template.toJSON().Resources as Record<string, { DependsOn?: unknown }>)[id]?.DependsOn).toEqual(
+        [policyId],
+      );
+    }
   });
 
   it('sends failed asynchronous invocations to an on-failure queue', () => {
@@ -207,8 +270,8 @@ describe('TrackbridgeStack consumers', () => {
 
   it('grants each consumer role exactly its log group, PutItem on the table ARN and its on-failure queue', () => {
     const tableId = logicalId('AWS::DynamoDB::Table', {});
-    for (const entry of catalog) {
-      const names = routeNames(entry);
+    for (const name of consumers) {
+      const names = routeNames({ busName: 'trackbridge', consumer: { ...UNROUTED_ROUTE.consumer, name } });
       const [, fn] = only('AWS::Lambda::Function', { FunctionName: names.functionName });
       const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
       const policies = resources('AWS::IAM::Policy', { Roles: [{ Ref: roleId }] });
@@ -352,7 +415,7 @@ describe('TrackbridgeStack bus, archive, registry and table', () => {
 
   it('encrypts every queue and refuses it any request without TLS', () => {
     const queues = resources('AWS::SQS::Queue');
-    expect(queues).toHaveLength(catalog.length + catalog.filter((entry) => entry.deadLetter).length);
+    expect(queues).toHaveLength(consumers.length + catalog.filter((entry) => entry.deadLetter).length + 1);
     for (const [id, queue] of queues) {
       expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
@@ -398,8 +461,37 @@ describe('TrackbridgeStack alarms and outputs', () => {
     }
   });
 
-  it('encrypts the alarm topic with a key CloudWatch may use, lets CloudWatch publish, and subscribes the address', () => {
+  it('gives every alarm of the stack the topic as its action, so the synthesis warns about none', () => {
+    const topicId = logicalId('AWS::SNS::Topic', {});
+    // Errors, throttles and on-failure depth per consumer; dead-letter depth where there is a DLQ.
+    const deadLetterQueues = catalog.filter((entry) => entry.deadLetter).length + 1;
+    expect(resources('AWS::CloudWatch::Alarm')).toHaveLength(3 * consumers.length + deadLetterQueues);
+    template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: topicId }] });
+    expect(
+      Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('ALARM WITHOUT ACTION')),
+    ).toEqual([]);
+  });
+
+  it("encrypts the alarm topic with the stack's key, lets this account's stack alarms alone use it, and subscribes the address", () => {
     const keyId = logicalId('AWS::KMS::Key', {});
+    const alarmArn = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':cloudwatch:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          ':alarm:trackbridge-*',
+        ],
+      ],
+    };
+    const alarmsOnly = {
+      StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+      ArnLike: { 'aws:SourceArn': alarmArn },
+    };
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: arnOf(keyId) });
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
@@ -412,7 +504,7 @@ describe('TrackbridgeStack alarms and outputs', () => {
             Effect: 'Allow',
             Principal: { Service: 'cloudwatch.amazonaws.com' },
             Action: 'sns:Publish',
-            Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }),
+            Condition: alarmsOnly,
           }),
         ]),
       },
@@ -422,14 +514,59 @@ describe('TrackbridgeStack alarms and outputs', () => {
       KeyPolicy: {
         Statement: Match.arrayWith([
           {
+            Sid: 'CloudWatchAlarmsPublishToTopic',
             Effect: 'Allow',
             Principal: { Service: 'cloudwatch.amazonaws.com' },
             Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
             Resource: '*',
+            Condition: alarmsOnly,
           },
         ]),
       },
     });
+  });
+
+  it("lets CloudWatch Logs use the key only for the stack's log groups, bound by their encryption context", () => {
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'CloudWatchLogsEncryptsStackLogGroups',
+            Effect: 'Allow',
+            Principal: { Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+            Action: [
+              'kms:Encrypt',
+              'kms:Decrypt',
+              'kms:ReEncryptFrom',
+              'kms:ReEncryptTo',
+              'kms:GenerateDataKey',
+              'kms:GenerateDataKeyWithoutPlaintext',
+              'kms:DescribeKey',
+            ],
+            Resource: '*',
+            Condition: {
+              ArnLike: {
+                'kms:EncryptionContext:aws:logs:arn': {
+                  'Fn::Join': [
+                    '',
+                    [
+                      'arn:',
+                      { Ref: 'AWS::Partition' },
+                      ':logs:',
+                      { Ref: 'AWS::Region' },
+                      ':',
+                      { Ref: 'AWS::AccountId' },
+                      ':log-group:/aws/lambda/trackbridge-*',
+                    ],
+                  ],
+                },
+              },
+            },
+          },
+        ]),
+      },
+    });
+    template.resourceCountIs('AWS::KMS::Key', 1);
   });
 
   it('outputs the bus name and ARN, the archive and the table name', () => {
@@ -438,6 +575,103 @@ describe('TrackbridgeStack alarms and outputs', () => {
       expect.arrayContaining(['EventBusName', 'EventBusArn', 'ArchiveName', 'ArchiveArn', 'TableName']),
     );
   });
+});
+
+type Widget = { properties: { title?: string; metrics?: unknown[][] } };
+
+/** The dashboard body with every CloudFormation reference written as `<logical id>`. */
+function dashboardWidgets(): Widget[] {
+  const [, dashboard] = only('AWS::CloudWatch::Dashboard', {});
+  const body = dashboard.Properties.DashboardBody as { 'Fn::Join': [string, unknown[]] };
+  const text = body['Fn::Join'][1]
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const reference = part as { Ref?: string; 'Fn::GetAtt'?: string[] };
+      return `<${reference.Ref ?? reference['Fn::GetAtt']?.join('.') ?? JSON.stringify(part)}>`;
+    })
+    .join('');
+  return (JSON.parse(text) as { widgets: Widget[] }).widgets;
+}
+
+function widget(title: string): Widget {
+  const found = dashboardWidgets().find((candidate) => candidate.properties.title === title);
+  if (found === undefined) throw new Error(`no widget titled ${title}`);
+  return found;
+}
+
+/** A widget's metrics as `namespace metric dimension=value …` lines. */
+function metricLines(title: string): string[] {
+  return (widget(title).properties.metrics ?? []).map((metric) => {
+    const parts = metric.filter((part) => typeof part === 'string') as string[];
+    const [namespace, name, ...dimensions] = parts;
+    const pairs: string[] = [];
+    for (let index = 0; index + 1 < dimensions.length; index += 2) {
+      pairs.push(`${dimensions[index]}=${dimensions[index + 1]}`);
+    }
+    const options = metric.find((part) => typeof part === 'object') as { stat?: string } | undefined;
+    return [namespace, name, ...pairs, options?.stat].filter(Boolean).join(' ');
+  });
+}
+
+describe('TrackbridgeStack dashboard', () => {
+  it("shows EventBridge's matched, invoked, failed and dead-lettered counts per rule on the bus", () => {
+    for (const ruleName of [...catalog.map((entry) => entry.ruleName), UNROUTED_ROUTE.ruleName]) {
+      expect(metricLines(`Rule ${ruleName}`)).toEqual(
+        ['MatchedEvents', 'Invocations', 'FailedInvocations', 'DeadLetterInvocations'].map(
+          (name) => `AWS/Events ${name} EventBusName=trackbridge RuleName=${ruleName} Sum`,
+        ),
+      );
+    }
+  });
+
+  it("shows each consumer Lambda's invocations, errors, throttles and p99 duration", () => {
+    for (const name of consumers) {
+      const fn = `<${logicalId('AWS::Lambda::Function', { FunctionName: `trackbridge-${name}` })}>`;
+      expect(metricLines(`Consumer ${name}`)).toEqual([
+        `AWS/Lambda Invocations FunctionName=${fn} Sum`,
+        `AWS/Lambda Errors FunctionName=${fn} Sum`,
+        `AWS/Lambda Throttles FunctionName=${fn} Sum`,
+        `AWS/Lambda Duration FunctionName=${fn} p99`,
+      ]);
+    }
+  });
+
+  it("shows the consumers' own stored, duplicate and quarantined counts from their EMF metrics", () => {
+    for (const name of consumers) {
+      expect(metricLines(`Outcomes ${name}`)).toEqual(
+        ['Stored', 'Duplicate', 'Quarantined'].map((metric) => `Trackbridge ${metric} service=${name} Sum`),
+      );
+    }
+  });
+
+  it('shows the depth of every dead-letter and on-failure queue', () => {
+    const lines = metricLines('Dead-letter and on-failure queues (messages waiting)');
+    const queues = resources('AWS::SQS::Queue').map(([id]) => `<${id}.QueueName>`);
+    expect(lines.sort()).toEqual(
+      queues.map((queue) => `AWS/SQS ApproximateNumberOfMessagesVisible QueueName=${queue} Maximum`).sort(),
+    );
+  });
+});
+
+// cfn-lint is a Python tool: installed on the CI machine, perhaps not on a laptop.
+const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
+const cfnLintMissing = cfnLint.error !== undefined || cfnLint.status !== 0;
+if (cfnLintMissing) {
+  console.warn('SKIPPED: cfn-lint is not installed (pip install cfn-lint), so the template is not linted.');
+}
+
+describe.skipIf(cfnLintMissing)('TrackbridgeStack cfn-lint', () => {
+  it('finds nothing to report in the synthesized template, warnings included', () => {
+    const result = spawnSync(
+      'cfn-lint',
+      ['--format', 'parseable', join(outdir, 'Trackbridge.template.json')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(result.stdout.split('\n').filter((line) => line !== '')).toEqual([]);
+    expect(result.status).toBe(0);
+  }, 120_000);
 });
 
 describe('TrackbridgeStack cdk-nag', () => {

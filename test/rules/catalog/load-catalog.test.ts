@@ -22,9 +22,14 @@ describe('loadCatalog', () => {
       source: 'app.auth',
       ruleName: 'user-logged-in',
       busName: 'trackbridge',
+      origin: 'application',
       eventPattern: '{"source":["app.auth"],"detail-type":["User Logged In"]}',
       schema: { file: 'schemas/user-logged-in.json', version: '1.0.0' },
-      consumer: { name: 'user-logged-in', entry: 'consumers/user-logged-in/handler.ts' },
+      consumer: {
+        name: 'user-logged-in',
+        entry: 'consumers/user-logged-in/handler.ts',
+        reservedConcurrency: 10,
+      },
       retryPolicy: { maximumRetryAttempts: 10, maximumEventAgeInSeconds: 3600 },
       deadLetter: true,
     });

@@ -43,6 +43,22 @@ describe('validateCatalog', () => {
       /source "aws\.ec2" must .* not start with the reserved "aws\."/,
     ],
     [
+      "an aws-service type whose source is not an AWS service's",
+      { origin: 'aws-service' },
+      /source "app\.auth" of an aws-service type must be an AWS service's, starting with "aws\."/,
+    ],
+    ['an origin other than application or aws-service', { origin: 'partner' }, /origin "partner" must be/],
+    [
+      'a consumer reserving no concurrent execution',
+      { consumer: { ...first.consumer, reservedConcurrency: 0 } },
+      /consumer reservedConcurrency 0 must be an integer from 1 to 900/,
+    ],
+    [
+      'a fractional reserved concurrency',
+      { consumer: { ...first.consumer, reservedConcurrency: 2.5 } },
+      /consumer reservedConcurrency 2\.5 must be an integer/,
+    ],
+    [
       'retry attempts above 185',
       { retryPolicy: { maximumRetryAttempts: 186, maximumEventAgeInSeconds: 3600 } },
       /maximumRetryAttempts 186 must be an integer from 0 to 185/,
@@ -103,12 +119,14 @@ describe('validateCatalog', () => {
     ],
     [
       'a missing consumer module',
-      { consumer: { name: 'ghost', entry: 'consumers/ghost/handler.ts' } },
+      { consumer: { ...first.consumer, name: 'ghost', entry: 'consumers/ghost/handler.ts' } },
       /consumer module consumers\/ghost\/handler\.ts does not exist/,
     ],
     [
       'a consumer name Lambda refuses',
-      { consumer: { name: 'user.signed.up', entry: 'consumers/user-signed-up/handler.ts' } },
+      {
+        consumer: { ...first.consumer, name: 'user.signed.up', entry: 'consumers/user-signed-up/handler.ts' },
+      },
       /consumer name "user\.signed\.up"/,
     ],
   ])('refuses %s, naming the entry', (_what, changes, reason) => {
@@ -129,6 +147,30 @@ describe('validateCatalog', () => {
     expect(problemsOf([first, copy])).toMatch(
       /catalog entry #2 "copy": source and detail-type repeats catalog entry #1/,
     );
+  });
+
+  it('accepts an aws-service type whose schema declares an aws. source', () => {
+    const signIn = broken({
+      origin: 'aws-service',
+      source: 'aws.signin',
+      detailType: 'AWS Console Sign In via CloudTrail',
+      eventPattern: '{"source":["aws.signin"],"detail-type":["AWS Console Sign In via CloudTrail"]}',
+      schema: { file: 'test/fixtures/schemas/aws-service-sign-in.json', version: '1.0.0' },
+    });
+    expect(() => validateCatalog([signIn, second])).not.toThrow();
+  });
+
+  it('refuses consumers that reserve more than 900 concurrent executions in all', () => {
+    const half = (entry: CatalogEntry) => ({
+      ...entry,
+      consumer: { ...entry.consumer, reservedConcurrency: 451 },
+    });
+    expect(problemsOf([half(first), half(second)])).toMatch(
+      /the consumers reserve 902 concurrent executions in all; at most 900/,
+    );
+    expect(() =>
+      validateCatalog([first, { ...second, consumer: { ...second.consumer, reservedConcurrency: 890 } }]),
+    ).not.toThrow();
   });
 
   it('lists every problem of every entry at once', () => {

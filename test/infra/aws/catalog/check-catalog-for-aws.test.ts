@@ -85,6 +85,37 @@ describe('checkCatalogForAws', () => {
     );
   });
 
+  it("refuses a catalog type named like the stack's unrouted route", () => {
+    const named = firstWith({ ruleName: 'unrouted', consumer: { ...first.consumer, name: 'unrouted' } });
+    expect(checking(named, second)).toThrow(
+      /^Catalog entry unrouted \(.*\) cannot be deployed: "unrouted" names the stack's catch-all route\.$/,
+    );
+  });
+
+  it('names the aws-service entry whose default-bus forwarding rule name would exceed 64 characters', () => {
+    const signIn = firstWith({
+      origin: 'aws-service',
+      ruleName: 's'.repeat(45),
+      source: 'aws.signin',
+      detailType: 'AWS Console Sign In via CloudTrail',
+      eventPattern: '{"source":["aws.signin"],"detail-type":["AWS Console Sign In via CloudTrail"]}',
+      schema: { file: 'test/fixtures/schemas/aws-service-sign-in.json', version: '1.0.0' },
+    });
+    expect(checking(signIn, second)).toThrow(
+      /: "trackbridge-forward-s{45}" \(65 characters\) is not an EventBridge rule name \(1-64 of \.-_A-Za-z0-9\)\.$/,
+    );
+  });
+
+  it('refuses reservations that leave no room for the unrouted consumer', () => {
+    const reserving = (entry: CatalogEntry, reservedConcurrency: number) => ({
+      ...entry,
+      consumer: { ...entry.consumer, reservedConcurrency },
+    });
+    expect(checking(reserving(first, 450), reserving(second, 450))).toThrow(
+      'The consumers and the unrouted consumer reserve 905 concurrent executions; at most 900.',
+    );
+  });
+
   it('names the entry on a second bus, since the stack deploys one', () => {
     expect(checking(first, { ...second, busName: 'elsewhere' })).toThrow(
       `Catalog entry ${second.ruleName} (${second.detailType}) cannot be deployed: its bus elsewhere is not trackbridge, the stack's one bus.`,

@@ -8,7 +8,7 @@ function read(context: Record<string, unknown>) {
 }
 
 describe('readDeploymentConfig', () => {
-  it('defaults to stack Trackbridge, a year of archive, a month of logs, a protected retained table and no topic', () => {
+  it('defaults to stack Trackbridge, a year of archive, a month of retained logs, a protected retained table and the alarm topic', () => {
     expect(read({})()).toEqual({
       stackName: 'Trackbridge',
       archiveRetentionDays: 365,
@@ -17,7 +17,8 @@ describe('readDeploymentConfig', () => {
       logRetentionDays: 30,
       tableDeletionProtection: true,
       tableRemovalPolicy: RemovalPolicy.RETAIN,
-      alarmTopic: false,
+      logRemovalPolicy: RemovalPolicy.RETAIN,
+      alarmTopic: true,
       alarmEmail: undefined,
     });
   });
@@ -28,23 +29,33 @@ describe('readDeploymentConfig', () => {
       logRetentionDays: '14',
       tableDeletionProtection: 'false',
       tableRemovalPolicy: 'destroy',
+      logRemovalPolicy: 'destroy',
       putEventsPrincipals: '123456789012, arn:aws:iam::210987654321:role/producer',
-      alarmTopic: 'true',
+      alarmTopic: 'false',
     })();
     const fromJson = read({
       archiveRetentionDays: 0,
       logRetentionDays: 14,
       tableDeletionProtection: false,
       tableRemovalPolicy: 'destroy',
+      logRemovalPolicy: 'destroy',
       putEventsPrincipals: ['123456789012', 'arn:aws:iam::210987654321:role/producer'],
-      alarmTopic: true,
+      alarmTopic: false,
     })();
     expect(fromCli).toEqual(fromJson);
     expect(fromCli).toMatchObject({
       archiveRetentionDays: 0,
       tableRemovalPolicy: RemovalPolicy.DESTROY,
+      logRemovalPolicy: RemovalPolicy.DESTROY,
+      alarmTopic: false,
       putEventsPrincipals: ['123456789012', 'arn:aws:iam::210987654321:role/producer'],
     });
+  });
+
+  it('refuses an alarm address without the alarm topic it would subscribe to', () => {
+    expect(read({ alarmEmail: 'ops@example.com', alarmTopic: 'false' })).toThrow(
+      /alarmTopic="false" is not valid: expected true when alarmEmail is set/,
+    );
   });
 
   it('creates the alarm topic when an alarm address is given', () => {
@@ -59,7 +70,8 @@ describe('readDeploymentConfig', () => {
     ['archiveRetentionDays', '1.5', 'a whole number of days, 0 or more'],
     ['logRetentionDays', '2', 'a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, …)'],
     ['tableDeletionProtection', 'yes', 'true or false'],
-    ['tableRemovalPolicy', 'keep', 'retain, snapshot or destroy'],
+    ['tableRemovalPolicy', 'keep', 'retain, destroy, snapshot'],
+    ['logRemovalPolicy', 'snapshot', 'retain, destroy'],
     ['organizationId', 'my-org', 'an AWS Organizations id such as o-a1b2c3d4e5'],
     ['putEventsPrincipals', '1234,*', 'account ids or IAM ARNs, comma-separated'],
     ['alarmEmail', 'nobody', 'an email address'],

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tableDefinition } from '../../../../consumers/table/index.js';
 import { ConsumerFunction } from '../../../../infra/aws/consumer/consumer-function.js';
 import { type CatalogEntry, loadCatalog } from '../../../../rules/catalog/index.js';
@@ -31,12 +32,15 @@ beforeAll(async () => {
     entry: entry.consumer.entry,
     environment: { TABLE_NAME: tableName },
     logRetention: RetentionDays.ONE_WEEK,
+    logEncryptionKey: new Key(stack, 'Key'),
+    logRemovalPolicy: RemovalPolicy.DESTROY,
+    reservedConcurrency: 1,
   });
   const code = Template.fromStack(stack).findResources('AWS::Lambda::Function');
   const key = String(Object.values(code)[0]?.Properties.Code.S3Key);
   bundleDir = join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
   dynalite = await startDynalite();
-});
+}, 300_000);
 
 afterAll(async () => {
   await dynalite.close();
@@ -48,6 +52,8 @@ describe('ConsumerFunction bundle', () => {
     useLocalAwsEnv();
     process.env.AWS_ENDPOINT_URL_DYNAMODB = dynalite.endpoint;
     process.env.TABLE_NAME = tableName;
+    // Read when the bundle is imported: its log lines are not what this test checks.
+    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
     const client = new DynamoDBClient({ endpoint: dynalite.endpoint });
     await client.send(new CreateTableCommand(tableDefinition(tableName)));
     const { handler } = (await import(pathToFileURL(join(bundleDir, 'index.mjs')).href)) as {
@@ -55,11 +61,26 @@ describe('ConsumerFunction bundle', () => {
     };
     const { valid, invalid } = eventFixtures(entry.consumer.name);
 
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
     const stored = await handler(deliveredEvent(entry, valid[0]?.detail));
     const quarantined = await handler(deliveredEvent(entry, invalid[0]?.detail));
+    write.mockRestore();
 
     expect([stored.outcome, quarantined.outcome]).toEqual(['stored', 'quarantined']);
     const items = (await client.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
     expect(items.map((item) => item.pk?.S?.split('#')[0]).sort()).toEqual(['QUARANTINE', 'USER']);
+    // The bundle carries Powertools Metrics: one EMF document per event, no API call.
+    const metrics = written
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter((line) => line.includes('"_aws"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(metrics.map(({ service, Stored, Quarantined }) => ({ service, Stored, Quarantined }))).toEqual([
+      { service: entry.consumer.name, Stored: 1, Quarantined: undefined },
+      { service: entry.consumer.name, Stored: undefined, Quarantined: 1 },
+    ]);
   });
 });
