@@ -9,5 +9,6 @@ export type {
 } from './compiled-pattern.js';
 export { InvalidEventPatternException, MalformedEventError } from './errors.js';
 export { DEFAULT_EVENT_LIMITS, type EventLimits, RuleMatcher } from './machine/index.js';
+export { matchesEventText } from './matches-event-text.js';
 export { matchesPattern } from './matches-pattern.js';
 export { testEventPattern } from './test-event-pattern.js';

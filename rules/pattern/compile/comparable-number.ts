@@ -1,15 +1,18 @@
+import { javaDoubleDecimal } from './java-double-decimal.js';
+
 /**
  * Whether a JSON number literal survives conversion to a double exactly, as aws/event-ruler's
  * `ComparableNumber.generate` demands for numeric operands: the literal must be finite and equal,
- * as a decimal, to the shortest decimal of its double (`BigDecimal.valueOf(double)`). So `0.1`
- * and `1e20` pass; `0.10000000000000001`, `9223372036854775808` and `1e400` do not. Ruler goes
+ * as a decimal, to Java's `Double.toString` of its double (`BigDecimal.valueOf(double)`). So `0.1`,
+ * `1e20` and `4.9e-324` pass; `0.10000000000000001`, `9223372036854775808`, `1e400` and `5e-324`
+ * (Java writes that double `4.9E-324`) do not. Ruler goes
  * through `BigDecimal`, which has no negative zero, so `-0` and `0` are the same number there —
  * as they are for JavaScript's `===` and `<`.
  */
 export function isComparableNumber(literal: string): boolean {
   const value = Number(literal);
   if (!Number.isFinite(value)) return false;
-  return sameDecimal(literal, String(value));
+  return sameDecimal(literal, javaDoubleDecimal(value));
 }
 
 /** Decimal equality of two JSON/JS number texts, without going through binary floating point. */

@@ -1,3 +1,4 @@
+import { MalformedEventError } from '../../../../rules/pattern/index.js';
 import { assertConstraints } from '../constraints.js';
 import { ValidationException } from '../errors.js';
 import type { EventsContext } from '../events-context.js';
@@ -7,7 +8,8 @@ import { modelConstraints, required } from '../model-constraints.js';
 /** Members AWS requires in a TestEventPattern event (recorded, aws-behaviour.md §3.8). */
 const requiredEventFields = ['id', 'account', 'source', 'time', 'region', 'detail-type'] as const;
 
-function parseEvent(text: string): object {
+/** Checks the event as AWS does; matching then reads its text, as routing does (duplicate keys included). */
+function checkEvent(text: string): void {
   let event: unknown;
   try {
     event = JSON.parse(text);
@@ -17,7 +19,6 @@ function parseEvent(text: string): object {
   if (!isJsonObject(event) || requiredEventFields.some((field) => !(field in event))) {
     throw new ValidationException('Parameter Event is not valid.');
   }
-  return event;
 }
 
 /** TestEventPattern: `{Result}` for a pattern and an event, each checked as AWS checks them. */
@@ -30,5 +31,11 @@ export function testEventPattern(context: EventsContext, body: unknown): object 
     { path: 'event', value: event, constraint: { required: true } },
   ]);
   const pattern = context.patterns.compile(eventPattern ?? '');
-  return { Result: context.patterns.matches(pattern, parseEvent(event ?? '')) };
+  checkEvent(event ?? '');
+  try {
+    return { Result: context.patterns.matchesText(pattern, event ?? '') };
+  } catch (error) {
+    if (error instanceof MalformedEventError) throw new ValidationException('Parameter Event is not valid.');
+    throw error;
+  }
 }
