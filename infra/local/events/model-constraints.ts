@@ -58,6 +58,8 @@ export const modelConstraints = {
   ReplayDescription: { max: 512, pattern: '.*' },
   ReplayState: { enum: ['STARTING', 'RUNNING', 'CANCELLING', 'COMPLETED', 'CANCELLED', 'FAILED'] },
   Arn: { min: 1, max: 1600 },
+  TagKey: { min: 1, max: 128 },
+  TagValue: { min: 0, max: 256 },
 } as const satisfies Record<string, MemberConstraint>;
 
 /** A model constraint made mandatory, for members in the shape's `required` list. */

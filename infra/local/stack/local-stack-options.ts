@@ -46,8 +46,15 @@ export interface LocalStackOptions {
   readonly archiveRetentionDays?: number;
   /** How often archive retention is enforced, in the clock's milliseconds. @default one hour */
   readonly retentionSweepMs?: number;
-  /** Replay pacing: events per batch, and real milliseconds between rounds. @default 500 and 0 */
-  readonly replay?: { readonly batchSize?: number; readonly pauseMs?: number };
+  /**
+   * Replay pacing: events per batch, real milliseconds between rounds, and the clock's
+   * milliseconds a replay stays STARTING. @default 500, 0 and 1000
+   */
+  readonly replay?: {
+    readonly batchSize?: number;
+    readonly pauseMs?: number;
+    readonly startDelayMs?: number;
+  };
   /** Repository root that consumer entries are relative to. */
   readonly root: string;
 }

@@ -5,6 +5,7 @@ import { ValidationException } from '../errors.js';
 import type { EventsContext } from '../events-context.js';
 import { InputReader } from '../input-reader.js';
 import { existingBus } from '../lookups.js';
+import { assertNotManaged } from '../managed-rule-guard.js';
 import { modelConstraints, required } from '../model-constraints.js';
 
 /**
@@ -43,6 +44,7 @@ export function putRule(context: EventsContext, body: unknown): object {
   if (eventPattern !== undefined) context.patterns.compile(eventPattern);
   const bus = existingBus(context, busName);
   const ruleName = name ?? '';
+  assertNotManaged(context.rules.get(bus, ruleName));
   context.rules.put({
     bus,
     name: ruleName,
