@@ -1,3 +1,6 @@
+import { busTagKey } from '../../store/tag-store.js';
+import { readTags } from '../../tags/read-tags.js';
+import { addTags, assertTagLimit } from '../../tags/tagged-resource.js';
 import { busArn } from '../arns.js';
 import { assertConstraints } from '../constraints.js';
 import { ResourceAlreadyExistsException, ResourceNotFoundException, ValidationException } from '../errors.js';
@@ -10,9 +13,11 @@ export function createEventBus(context: EventsContext, body: unknown): object {
   const input = InputReader.of(body);
   const name = input.string('Name');
   const description = input.string('Description');
+  const { tags, checks: tagChecks } = readTags(input);
   assertConstraints([
     { path: 'name', value: name, constraint: required(modelConstraints.EventBusName) },
     { path: 'description', value: description, constraint: modelConstraints.EventBusDescription },
+    ...tagChecks,
   ]);
   const busName = name ?? '';
   const eventSource = input.string('EventSourceName');
@@ -23,12 +28,14 @@ export function createEventBus(context: EventsContext, body: unknown): object {
   }
   // The model's pattern allows `/` for partner buses only; AWS's wording, as moto's tests quote it.
   if (busName.includes('/')) throw new ValidationException("Event bus name must not contain '/'.");
+  if (tags !== undefined) assertTagLimit([], tags);
   const created = context.buses.create({
     name: busName,
     now: context.clock.now(),
     ...(description === undefined ? {} : { description }),
   });
   if (!created) throw new ResourceAlreadyExistsException(`Event bus ${busName} already exists.`);
+  if (tags !== undefined) addTags(context, busTagKey(busName), tags);
   return {
     EventBusArn: busArn(context.scope, busName),
     ...(description === undefined ? {} : { Description: description }),

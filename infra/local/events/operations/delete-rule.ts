@@ -1,4 +1,5 @@
 import { archiveOfRule } from '../../archive/archive-rule.js';
+import { ruleTagKey } from '../../store/tag-store.js';
 import { ValidationException } from '../errors.js';
 import type { EventsContext } from '../events-context.js';
 import { assertNotManaged } from '../managed-rule-guard.js';
@@ -19,6 +20,7 @@ export function deleteRule(context: EventsContext, body: unknown): object {
     throw new ValidationException("Rule can't be deleted since it has targets.");
   }
   context.rules.delete(bus, name);
+  context.tags.clear(ruleTagKey(bus, name));
   // An archive whose managed rule is force-deleted receives nothing more: it is DISABLED (inferred;
   // AWS's resulting archive state was not recorded) and is not given a new rule at restart.
   const archive = archiveOfRule(rule);
