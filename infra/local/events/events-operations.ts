@@ -17,8 +17,10 @@ import { listRules } from './operations/list-rules.js';
 import { listTagsForResource } from './operations/list-tags-for-resource.js';
 import { listTargetsByRule } from './operations/list-targets-by-rule.js';
 import { putEvents } from './operations/put-events.js';
+import { putPermission } from './operations/put-permission.js';
 import { putRule } from './operations/put-rule.js';
 import { putTargets } from './operations/put-targets.js';
+import { removePermission } from './operations/remove-permission.js';
 import { removeTargets } from './operations/remove-targets.js';
 import { disableRule, enableRule } from './operations/set-rule-state.js';
 import { startReplay } from './operations/start-replay.js';
@@ -57,4 +59,6 @@ export const eventsOperations: Readonly<Record<string, EventsOperation>> = {
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,
   ListRuleNamesByTarget: listRuleNamesByTarget,
+  PutPermission: putPermission,
+  RemovePermission: removePermission,
 };

@@ -130,4 +130,6 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (resource, key)
   ) WITHOUT ROWID;
   `,
+  // Issue 13: a bus's resource policy (PutPermission), shown by DescribeEventBus.
+  'ALTER TABLE buses ADD COLUMN policy TEXT;',
 ];
