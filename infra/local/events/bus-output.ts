@@ -9,5 +9,6 @@ export function busOutput(scope: ArnScope, bus: BusRecord): object {
     ...(bus.description === undefined ? {} : { Description: bus.description }),
     CreationTime: bus.createdAt / 1000,
     LastModifiedTime: bus.modifiedAt / 1000,
+    ...(bus.policy === undefined ? {} : { Policy: bus.policy }),
   };
 }

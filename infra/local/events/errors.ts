@@ -64,3 +64,17 @@ export class IllegalStatusException extends AwsError {
     super('IllegalStatusException', message);
   }
 }
+
+/**
+ * A managed rule changed by the user (model: ManagedRuleException, allowed only with `Force` on
+ * DeleteRule and RemoveTargets). AWS's message was not recorded; this wording is inferred from
+ * the model's documentation of the exception.
+ */
+export class ManagedRuleException extends AwsError {
+  constructor(rule: string) {
+    super(
+      'ManagedRuleException',
+      `Rule ${rule} is managed by an AWS service and can only be modified by that service, or deleted with Force.`,
+    );
+  }
+}

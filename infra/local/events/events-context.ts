@@ -4,6 +4,7 @@ import type { BusStore } from '../store/bus-store.js';
 import type { EventLog } from '../store/event-log.js';
 import type { ReplayStore } from '../store/replay-store.js';
 import type { RuleStore } from '../store/rule-store.js';
+import type { TagStore } from '../store/tag-store.js';
 import type { TargetStore } from '../store/target-store.js';
 import type { ArnScope } from './arns.js';
 import type { PatternEngine } from './pattern-engine.js';
@@ -23,6 +24,7 @@ export interface EventsContext {
   readonly clock: Clock;
   readonly archives: ArchiveStore;
   readonly replays: ReplayStore;
+  readonly tags: TagStore;
   /** Tells the replay runner a replay was started or cancelled. */
   readonly replaysChanged: () => void;
   /** Rebuilds the router after a rule, target or archive change. */

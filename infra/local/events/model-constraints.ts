@@ -58,6 +58,12 @@ export const modelConstraints = {
   ReplayDescription: { max: 512, pattern: '.*' },
   ReplayState: { enum: ['STARTING', 'RUNNING', 'CANCELLING', 'COMPLETED', 'CANCELLED', 'FAILED'] },
   Arn: { min: 1, max: 1600 },
+  TagKey: { min: 1, max: 128 },
+  NonPartnerEventBusName: { min: 1, max: 256, pattern: '[\\.\\-_A-Za-z0-9]+' },
+  Action: { min: 1, max: 64, pattern: 'events:[a-zA-Z]+' },
+  Principal: { min: 1, max: 12, pattern: '(\\d{12}|\\*)' },
+  StatementId: { min: 1, max: 64, pattern: '[a-zA-Z0-9-_]+' },
+  TagValue: { min: 0, max: 256 },
 } as const satisfies Record<string, MemberConstraint>;
 
 /** A model constraint made mandatory, for members in the shape's `required` list. */

@@ -1,5 +1,6 @@
 import { MalformedEventError } from '../../../rules/pattern/errors.js';
 import { RuleMatcher } from '../../../rules/pattern/machine/index.js';
+import { archiveOfRule, archiveRulePattern } from '../archive/archive-rule.js';
 import type { ArchiveRecord } from '../store/archive-store.js';
 import type { RuleRecord } from '../store/rule-store.js';
 import type { TargetRecord } from '../store/target-store.js';
@@ -63,7 +64,7 @@ export class Router {
     targets: readonly TargetRecord[],
     archives: readonly ArchiveRecord[] = [],
   ): void {
-    this.archivesByBus = this.indexArchives(archives);
+    this.archivesByBus = this.indexArchives(rules, targets, archives);
     const plansByRule = new Map<string, DeliveryPlan[]>();
     for (const target of targets) {
       const key = `${target.bus}\u0000${target.rule}`;
@@ -72,6 +73,7 @@ export class Router {
     const byBus = new Map<string, RoutedBus>();
     for (const rule of rules) {
       if (rule.state === 'DISABLED' || rule.eventPattern === undefined) continue;
+      if (archiveOfRule(rule) !== undefined) continue;
       let bus = byBus.get(rule.bus);
       if (bus === undefined) {
         bus = { matcher: new RuleMatcher(), plans: new Map() };
@@ -98,9 +100,10 @@ export class Router {
   }
 
   /**
-   * The archives of `bus` that keep this (not replayed) event: on AWS an archive is a managed rule
-   * whose pattern is the archive's own plus `"replay-name": [{"exists": false}]` (§5.3); callers
-   * pass replayed events nowhere near this, which is the same exclusion.
+   * The archives of `bus` that keep this (not replayed) event. As on AWS, an archive receives
+   * events through its managed rule `Events-Archive-<name>` (pattern: the archive's own plus
+   * `"replay-name": [{"exists": false}]`, §5.3), so an archive keeps events only while that rule
+   * is enabled and has its target: what ListRules shows is what archives.
    */
   archivesFor(bus: string, envelope: string): readonly string[] {
     const archiving = this.archivesByBus.get(bus);
@@ -109,20 +112,34 @@ export class Router {
     return [...archiving.all, ...(matchOrUndefined(archiving.matcher, envelope) ?? [])];
   }
 
-  private indexArchives(archives: readonly ArchiveRecord[]): Map<string, ArchivingBus> {
+  private indexArchives(
+    rules: readonly RuleRecord[],
+    targets: readonly TargetRecord[],
+    archives: readonly ArchiveRecord[],
+  ): Map<string, ArchivingBus> {
+    const enabled = new Set(
+      archives.filter((a) => a.state === 'ENABLED').map((a) => `${a.bus}\u0000${a.name}`),
+    );
+    const targeted = new Set(targets.filter((t) => t.id === t.rule).map((t) => `${t.bus}\u0000${t.rule}`));
+    // The pattern of an archive without its own: events reaching `archivesFor` never carry
+    // `replay-name` (PutEvents cannot set it; replays are not archived), so it matches them all.
+    const everything = archiveRulePattern(undefined);
     const byBus = new Map<string, { all: string[]; matcher: RuleMatcher | undefined }>();
-    for (const archive of archives) {
-      if (archive.state !== 'ENABLED') continue;
-      let bus = byBus.get(archive.bus);
+    for (const rule of rules) {
+      const archive = archiveOfRule(rule);
+      if (archive === undefined || rule.state === 'DISABLED' || rule.eventPattern === undefined) continue;
+      if (!enabled.has(`${rule.bus}\u0000${archive}`) || !targeted.has(`${rule.bus}\u0000${rule.name}`))
+        continue;
+      let bus = byBus.get(rule.bus);
       if (bus === undefined) {
         bus = { all: [], matcher: undefined };
-        byBus.set(archive.bus, bus);
+        byBus.set(rule.bus, bus);
       }
-      if (archive.eventPattern === undefined) {
-        bus.all.push(archive.name);
+      if (rule.eventPattern === everything) {
+        bus.all.push(archive);
       } else {
         bus.matcher ??= new RuleMatcher();
-        bus.matcher.addRule(archive.name, this.engine.compile(archive.eventPattern));
+        bus.matcher.addRule(archive, this.engine.compile(rule.eventPattern));
       }
     }
     return byBus;

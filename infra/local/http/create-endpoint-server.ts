@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { UnknownOperationException } from '../events/errors.js';
 import type { EventsContext } from '../events/events-context.js';
+import { handleStsRequest, isQueryRequest } from '../sts/handle-sts-request.js';
 import { handleEventsRequest } from './handle-events-request.js';
 import { sendAwsError, sendJson } from './send-json.js';
 
@@ -31,6 +32,10 @@ function route(options: EndpointOptions, req: IncomingMessage, res: ServerRespon
     void handleEventsRequest({ req, res, operation, maxBodyBytes: options.maxBodyBytes }, options.events);
   } else if (req.method === 'POST' && service === 'dynamodb_20120810') {
     options.dynamodb(req, res);
+  } else if (service === '' && isQueryRequest(req)) {
+    // STS (Query protocol, no X-Amz-Target): GetCallerIdentity only.
+    const { accountId } = options.events.scope;
+    void handleStsRequest(req, res, { accountId, maxBodyBytes: options.maxBodyBytes });
   } else if (req.method === 'GET' && (req.url === '/' || req.url?.startsWith('/?'))) {
     sendJson(res, {
       status: 200,

@@ -16,6 +16,12 @@ export interface ReplayRunnerOptions {
   readonly batchSize?: number;
   /** Real milliseconds between two rounds of steps (tests slow replays down to cancel one). @default 0 */
   readonly pauseMs?: number;
+  /**
+   * How long, on the clock, a replay stays STARTING before it runs: on AWS a replay takes
+   * minutes to begin, and tools cancel it in that time (CancelReplay answers CANCELLING). Local
+   * replays then run fast. @default 1000
+   */
+  readonly startDelayMs?: number;
 }
 
 /**
@@ -33,6 +39,7 @@ export class ReplayRunner {
   private running: Promise<void> | undefined;
   private again = false;
   private endPause: (() => void) | undefined;
+  private cancelTimer: (() => void) | undefined;
 
   constructor(private readonly options: ReplayRunnerOptions) {}
 
@@ -60,20 +67,37 @@ export class ReplayRunner {
   async stop(): Promise<void> {
     this.stopped = true;
     this.endPause?.();
+    this.cancelTimer?.();
     await this.running;
   }
 
   private async run(): Promise<void> {
-    const { replays } = this.options;
+    const { replays, clock } = this.options;
+    const delay = this.options.startDelayMs ?? 1000;
     while (!this.stopped) {
+      const now = clock.now();
       const active = replays.inStates(['STARTING', 'RUNNING', 'CANCELLING']);
-      if (active.length === 0) return;
-      for (const replay of active) {
+      const ready = active.filter((replay) => replay.state !== 'STARTING' || replay.startedAt + delay <= now);
+      if (ready.length === 0) {
+        const due = Math.min(...active.map((replay) => replay.startedAt + delay));
+        if (Number.isFinite(due)) this.wakeAt(due - now);
+        return;
+      }
+      for (const replay of ready) {
         if (this.stopped) return;
         await this.step(replay);
       }
       await this.pause();
     }
+  }
+
+  /** Wakes once after `ms` of the clock, for the next replay due to leave STARTING. */
+  private wakeAt(ms: number): void {
+    this.cancelTimer?.();
+    this.cancelTimer = this.options.clock.after(ms, () => {
+      this.cancelTimer = undefined;
+      this.wake();
+    });
   }
 
   private pause(): Promise<void> {

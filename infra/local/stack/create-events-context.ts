@@ -1,3 +1,4 @@
+import { ensureArchiveRules } from '../archive/ensure-archive-rules.js';
 import type { Clock } from '../delivery/clock.js';
 import type { DeliveryWorker } from '../delivery/delivery-worker.js';
 import type { ArnScope } from '../events/arns.js';
@@ -9,6 +10,7 @@ import { EventLog } from '../store/event-log.js';
 import type { EventDatabase } from '../store/open-database.js';
 import { ReplayStore } from '../store/replay-store.js';
 import { RuleStore } from '../store/rule-store.js';
+import { TagStore } from '../store/tag-store.js';
 import { TargetStore } from '../store/target-store.js';
 import type { TailHub } from '../tail/tail-hub.js';
 import { applyCatalog } from './apply-catalog.js';
@@ -47,6 +49,7 @@ export function createEventsContext(
         : { archiveRetentionDays: options.archiveRetentionDays }),
     },
   );
+  ensureArchiveRules({ archives, rules, targets }, options.scope);
   const router = new Router(options.patterns);
   const reroute = (): void => router.rebuild(rules.all(), targets.all(), archives.all());
   reroute();
@@ -67,6 +70,7 @@ export function createEventsContext(
     clock: options.clock,
     archives,
     replays: new ReplayStore(db),
+    tags: new TagStore(db),
     replaysChanged: options.replaysChanged,
     reroute,
   };

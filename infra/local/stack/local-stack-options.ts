@@ -50,8 +50,15 @@ export interface LocalStackOptions {
   readonly timeToLiveSweepMs?: number;
   /** TTL enabled at start on these tables unless it is already (the CDK table's `timeToLiveAttribute`). */
   readonly timeToLive?: readonly { readonly tableName: string; readonly attributeName: string }[];
-  /** Replay pacing: events per batch, and real milliseconds between rounds. @default 500 and 0 */
-  readonly replay?: { readonly batchSize?: number; readonly pauseMs?: number };
+  /**
+   * Replay pacing: events per batch, real milliseconds between rounds, and the clock's
+   * milliseconds a replay stays STARTING. @default 500, 0 and 1000
+   */
+  readonly replay?: {
+    readonly batchSize?: number;
+    readonly pauseMs?: number;
+    readonly startDelayMs?: number;
+  };
   /** Repository root that consumer entries are relative to. */
   readonly root: string;
 }

@@ -110,6 +110,10 @@ export class ArchiveStore {
       });
   }
 
+  setState(name: string, state: ArchiveState): void {
+    this.db.prepare('UPDATE archives SET state = ? WHERE name = ?').run(state, name);
+  }
+
   /** Deletes the archive and its references to events (the events stay in the log). */
   delete(name: string): void {
     this.db.transaction(() => {

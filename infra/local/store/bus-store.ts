@@ -7,6 +7,8 @@ export interface BusRecord {
   /** Epoch milliseconds. */
   readonly createdAt: number;
   readonly modifiedAt: number;
+  /** The resource policy document (PutPermission), as JSON text. */
+  readonly policy?: string;
 }
 
 interface BusRow {
@@ -14,6 +16,7 @@ interface BusRow {
   description: string | null;
   created_at: number;
   modified_at: number;
+  policy: string | null;
 }
 
 function toRecord(row: BusRow): BusRecord {
@@ -22,6 +25,7 @@ function toRecord(row: BusRow): BusRecord {
     ...(row.description === null ? {} : { description: row.description }),
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
+    ...(row.policy === null ? {} : { policy: row.policy }),
   };
 }
 
@@ -52,6 +56,15 @@ export class BusStore {
       this.byName.set(row.name, toRecord(row));
     }
     return result.changes === 1;
+  }
+
+  /** Sets or (undefined) removes the bus's resource policy. */
+  setPolicy(name: string, policy: string | undefined, now: number): void {
+    this.db
+      .prepare('UPDATE buses SET policy = ?, modified_at = ? WHERE name = ?')
+      .run(policy ?? null, now, name);
+    const row = this.db.prepare('SELECT * FROM buses WHERE name = ?').get(name) as BusRow | undefined;
+    if (row !== undefined) this.byName.set(row.name, toRecord(row));
   }
 
   list(options: { namePrefix?: string; limit: number; nextToken?: string }): Page<BusRecord> {

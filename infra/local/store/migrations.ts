@@ -120,4 +120,16 @@ export const migrations: readonly string[] = [
   ALTER TABLE deliveries ADD COLUMN age_origin INTEGER;
   CREATE INDEX dead_letters_by_time ON dead_letters (created_at, id);
   `,
+  // Issue 13: tags of buses and rules (TagResource, `Tags` on create), keyed by the resource
+  // (`event-bus/<bus>`, `rule/<bus>/<rule>`) rather than by an ARN, which carries the region.
+  `
+  CREATE TABLE tags (
+    resource TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (resource, key)
+  ) WITHOUT ROWID;
+  `,
+  // Issue 13: a bus's resource policy (PutPermission), shown by DescribeEventBus.
+  'ALTER TABLE buses ADD COLUMN policy TEXT;',
 ];

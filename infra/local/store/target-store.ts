@@ -60,6 +60,22 @@ export class TargetStore {
     return toPage(rows.map(toRecord), options.limit, (target) => target.id);
   }
 
+  /** Names of the rules of `bus` having a target of `arn`, in name order (ListRuleNamesByTarget). */
+  ruleNamesByArn(options: { bus: string; arn: string; limit: number; nextToken?: string }): Page<string> {
+    const rows = this.db
+      .prepare(
+        'SELECT DISTINCT rule FROM targets WHERE bus = ? AND arn = ? AND rule > ? ORDER BY rule LIMIT ?',
+      )
+      .all(options.bus, options.arn, decodeNextToken(options.nextToken), options.limit + 1) as {
+      rule: string;
+    }[];
+    return toPage(
+      rows.map((row) => row.rule),
+      options.limit,
+      (rule) => rule,
+    );
+  }
+
   /** Every target of every rule, for building the in-memory router. */
   all(): TargetRecord[] {
     return (this.db.prepare('SELECT * FROM targets ORDER BY bus, rule, id').all() as TargetRow[]).map(

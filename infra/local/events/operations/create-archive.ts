@@ -1,3 +1,4 @@
+import { archiveRuleName, putArchiveRule } from '../../archive/archive-rule.js';
 import { archiveArn, resourceNameOf } from '../arns.js';
 import { assertConstraints } from '../constraints.js';
 import { ResourceAlreadyExistsException, ResourceNotFoundException } from '../errors.js';
@@ -9,7 +10,8 @@ import { modelConstraints, required } from '../model-constraints.js';
 /**
  * CreateArchive: an archive of the events of one bus (all of them, or those its pattern matches),
  * kept `RetentionDays` days (0: forever). It is ENABLED at once, as recorded from AWS (§5.1), and
- * keeps events from then on; replayed events are never archived (§5.3).
+ * keeps events from then on through its managed rule `Events-Archive-<name>` on that bus, which
+ * ListRules shows as on AWS; replayed events are never archived (§5.3).
  */
 export function createArchive(context: EventsContext, body: unknown): object {
   const input = InputReader.of(body);
@@ -38,18 +40,27 @@ export function createArchive(context: EventsContext, body: unknown): object {
   }
   const bus = existingBus(context, busName);
   const archiveName = name ?? '';
+  if (context.archives.get(archiveName) !== undefined) {
+    throw new ResourceAlreadyExistsException(`Archive ${archiveName} already exists.`);
+  }
+  const ruleName = archiveRuleName(archiveName);
+  if (context.rules.get(bus, ruleName) !== undefined) {
+    // A rule of the user's holds the managed rule's name (inferred wording: PutRule's duplicate).
+    throw new ResourceAlreadyExistsException(`Rule ${ruleName} already exists.`);
+  }
   const createdAt = context.clock.now();
-  const created = context.archives.create({
+  const archive = {
     name: archiveName,
     bus,
     retentionDays: retentionDays ?? 0,
-    state: 'ENABLED',
+    state: 'ENABLED' as const,
     createdAt,
     ...(description === undefined ? {} : { description }),
     ...(eventPattern === undefined ? {} : { eventPattern }),
     ...(kmsKeyIdentifier === undefined ? {} : { kmsKeyIdentifier }),
-  });
-  if (!created) throw new ResourceAlreadyExistsException(`Archive ${archiveName} already exists.`);
+  };
+  context.archives.create(archive);
+  putArchiveRule(context, context.scope, { ...archive, eventCount: 0, sizeBytes: 0 });
   context.reroute();
   return {
     ArchiveArn: archiveArn(context.scope, archiveName),

@@ -1,3 +1,4 @@
+import { busTagKey } from '../../store/tag-store.js';
 import { assertConstraints } from '../constraints.js';
 import { ValidationException } from '../errors.js';
 import type { EventsContext } from '../events-context.js';
@@ -11,6 +12,7 @@ export function deleteEventBus(context: EventsContext, body: unknown): object {
   assertConstraints([{ path: 'name', value: name, constraint: required(modelConstraints.EventBusName) }]);
   if (name === 'default') throw new ValidationException('Cannot delete event bus default.');
   context.buses.delete(name ?? '');
+  context.tags.clear(busTagKey(name ?? ''));
   context.reroute();
   return {};
 }

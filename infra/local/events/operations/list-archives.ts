@@ -2,11 +2,12 @@ import { archiveSummary } from '../../archive/archive-output.js';
 import { resourceNameOf } from '../arns.js';
 import { assertConstraints } from '../constraints.js';
 import type { EventsContext } from '../events-context.js';
+import { assertOneFilter } from '../exclusive-filters.js';
 import { InputReader } from '../input-reader.js';
 import { existingBus } from '../lookups.js';
 import { modelConstraints } from '../model-constraints.js';
 
-/** ListArchives: archives in name order, filtered by `NamePrefix`, `EventSourceArn` and `State`, paged. */
+/** ListArchives: archives in name order, filtered by one of `NamePrefix`, `EventSourceArn`, `State`; paged. */
 export function listArchives(context: EventsContext, body: unknown): object {
   const input = InputReader.of(body);
   const namePrefix = input.string('NamePrefix');
@@ -21,6 +22,7 @@ export function listArchives(context: EventsContext, body: unknown): object {
     { path: 'nextToken', value: nextToken, constraint: modelConstraints.NextToken },
     { path: 'limit', value: limit, constraint: modelConstraints.LimitMax100 },
   ]);
+  assertOneFilter('ListArchives', [namePrefix, sourceArn, state]);
   // The model lists ResourceNotFoundException for this operation: an unknown source bus.
   const bus =
     sourceArn === undefined

@@ -1,10 +1,11 @@
 import { replaySummary } from '../../replay/replay-output.js';
 import { assertConstraints } from '../constraints.js';
 import type { EventsContext } from '../events-context.js';
+import { assertOneFilter } from '../exclusive-filters.js';
 import { InputReader } from '../input-reader.js';
 import { modelConstraints } from '../model-constraints.js';
 
-/** ListReplays: replays in name order, filtered by `NamePrefix`, `State` and `EventSourceArn`, paged. */
+/** ListReplays: replays in name order, filtered by one of `NamePrefix`, `State`, `EventSourceArn`; paged. */
 export function listReplays(context: EventsContext, body: unknown): object {
   const input = InputReader.of(body);
   const namePrefix = input.string('NamePrefix');
@@ -19,6 +20,7 @@ export function listReplays(context: EventsContext, body: unknown): object {
     { path: 'nextToken', value: nextToken, constraint: modelConstraints.NextToken },
     { path: 'limit', value: limit, constraint: modelConstraints.LimitMax100 },
   ]);
+  assertOneFilter('ListReplays', [namePrefix, state, sourceArn]);
   const page = context.replays.list({
     limit: limit ?? 100,
     ...(namePrefix === undefined ? {} : { namePrefix }),

@@ -1,10 +1,14 @@
 import { ruleStates } from '../../store/rule-store.js';
+import { ruleTagKey } from '../../store/tag-store.js';
+import { readTags } from '../../tags/read-tags.js';
+import { addTags } from '../../tags/tagged-resource.js';
 import { ruleArn } from '../arns.js';
 import { assertConstraints } from '../constraints.js';
 import { ValidationException } from '../errors.js';
 import type { EventsContext } from '../events-context.js';
 import { InputReader } from '../input-reader.js';
 import { existingBus } from '../lookups.js';
+import { assertNotManaged } from '../managed-rule-guard.js';
 import { modelConstraints, required } from '../model-constraints.js';
 
 /**
@@ -20,7 +24,7 @@ export function putRule(context: EventsContext, body: unknown): object {
   const description = input.string('Description');
   const roleArn = input.string('RoleArn');
   const busName = input.string('EventBusName');
-  input.list('Tags');
+  const { tags, checks: tagChecks } = readTags(input);
   assertConstraints([
     { path: 'name', value: name, constraint: required(modelConstraints.RuleName) },
     {
@@ -33,6 +37,7 @@ export function putRule(context: EventsContext, body: unknown): object {
     { path: 'description', value: description, constraint: modelConstraints.RuleDescription },
     { path: 'roleArn', value: roleArn, constraint: modelConstraints.RoleArn },
     { path: 'eventBusName', value: busName, constraint: modelConstraints.EventBusNameOrArn },
+    ...tagChecks,
   ]);
   if (eventPattern === undefined && scheduleExpression === undefined) {
     throw new ValidationException('Parameter(s) EventPattern or ScheduleExpression must be specified.');
@@ -43,6 +48,10 @@ export function putRule(context: EventsContext, body: unknown): object {
   if (eventPattern !== undefined) context.patterns.compile(eventPattern);
   const bus = existingBus(context, busName);
   const ruleName = name ?? '';
+  const existing = context.rules.get(bus, ruleName);
+  assertNotManaged(existing);
+  // Tags apply when the rule is created; on an update they are ignored (§4.1).
+  if (tags !== undefined && existing === undefined) addTags(context, ruleTagKey(bus, ruleName), tags);
   context.rules.put({
     bus,
     name: ruleName,

@@ -4,6 +4,7 @@ import { assertConstraints, type MemberCheck } from '../constraints.js';
 import { LimitExceededException, ValidationException } from '../errors.js';
 import type { EventsContext } from '../events-context.js';
 import { InputReader } from '../input-reader.js';
+import { assertNotManaged } from '../managed-rule-guard.js';
 import { modelConstraints, required } from '../model-constraints.js';
 import { findRule, readRuleReference } from '../rule-reference.js';
 
@@ -77,7 +78,8 @@ export function putTargets(context: EventsContext, body: unknown): object {
     { path: 'targets', value: targets, constraint: required(modelConstraints.TargetList) },
     ...(targets ?? []).flatMap(targetChecks),
   ]);
-  const { bus } = findRule(context, reference, true);
+  const { bus, rule } = findRule(context, reference, true);
+  assertNotManaged(rule);
   for (const target of targets ?? []) checkInputShaping(target);
   const failed: object[] = [];
   const records: TargetRecord[] = [];

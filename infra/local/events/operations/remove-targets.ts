@@ -1,5 +1,6 @@
 import { assertConstraints } from '../constraints.js';
 import type { EventsContext } from '../events-context.js';
+import { assertNotManaged } from '../managed-rule-guard.js';
 import { modelConstraints, required } from '../model-constraints.js';
 import { findRule, readRuleReference } from '../rule-reference.js';
 
@@ -8,7 +9,7 @@ export function removeTargets(context: EventsContext, body: unknown): object {
   const reference = readRuleReference(body, 'Rule');
   const { input, name } = reference;
   const ids = input.stringList('Ids');
-  input.boolean('Force');
+  const force = input.boolean('Force') ?? false;
   assertConstraints([
     { path: 'ids', value: ids, constraint: required(modelConstraints.TargetIdList) },
     ...(ids ?? []).map((id, index) => ({
@@ -17,7 +18,8 @@ export function removeTargets(context: EventsContext, body: unknown): object {
       constraint: modelConstraints.TargetId,
     })),
   ]);
-  const { bus } = findRule(context, reference, true);
+  const { bus, rule } = findRule(context, reference, true);
+  assertNotManaged(rule, force);
   context.targets.remove(bus, name, ids ?? []);
   context.reroute();
   return { FailedEntryCount: 0, FailedEntries: [] };

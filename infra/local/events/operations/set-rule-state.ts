@@ -1,11 +1,13 @@
 import type { RuleState } from '../../store/rule-store.js';
 import type { EventsContext, EventsOperation } from '../events-context.js';
+import { assertNotManaged } from '../managed-rule-guard.js';
 import { findRule, readRuleReference } from '../rule-reference.js';
 
 function setRuleState(state: RuleState): EventsOperation {
   return (context: EventsContext, body: unknown) => {
     const reference = readRuleReference(body, 'Name');
-    const { bus } = findRule(context, reference, true);
+    const { bus, rule } = findRule(context, reference, true);
+    assertNotManaged(rule);
     context.rules.setState(bus, reference.name, state);
     context.reroute();
     return {};

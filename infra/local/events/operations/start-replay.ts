@@ -48,12 +48,31 @@ function readInput(body: unknown) {
 }
 
 /**
- * StartReplay: checks everything first (AWS's recorded errors, §5.2), then records the replay as
- * STARTING and returns at once; the replay runner moves it through RUNNING to COMPLETED
- * asynchronously. Nothing is started when any check fails.
+ * StartReplay: checks everything first, in the order AWS reports them (the replay name, the
+ * window, the archive, the destination, recorded §5.2 and in an emulator suite validated against
+ * AWS), then records the replay as STARTING and returns at once; the replay runner moves it
+ * through RUNNING to COMPLETED asynchronously. Nothing is started when any check fails.
  */
 export function startReplay(context: EventsContext, body: unknown): object {
   const input = readInput(body);
+  const name = input.name ?? '';
+  if (context.replays.get(name) !== undefined)
+    throw new ResourceAlreadyExistsException(`Replay ${name} already exists.`);
+  const start = input.start ?? 0;
+  const end = input.end ?? 0;
+  if (start >= end) {
+    throw new ValidationException(
+      'Parameter EventEndTime is not valid. Reason: EventStartTime must be before EventEndTime.',
+    );
+  }
+  const sourceArn = input.sourceArn ?? '';
+  const archiveName = resourceNameOf(sourceArn, 'archive') ?? sourceArn.slice(sourceArn.lastIndexOf('/') + 1);
+  const archive = context.archives.get(archiveName);
+  if (archive === undefined) {
+    throw new ValidationException(
+      `Parameter EventSourceArn is not valid. Reason: Archive ${archiveName} does not exist.`,
+    );
+  }
   const destinationArn = input.destinationArn ?? '';
   const destinationBus = resourceNameOf(destinationArn, 'event-bus');
   if (destinationBus === undefined) {
@@ -63,30 +82,13 @@ export function startReplay(context: EventsContext, body: unknown): object {
     );
   }
   const bus = existingBus(context, destinationBus);
-  const sourceArn = input.sourceArn ?? '';
-  const archiveName = resourceNameOf(sourceArn, 'archive') ?? sourceArn.slice(sourceArn.lastIndexOf('/') + 1);
-  const archive = context.archives.get(archiveName);
-  if (archive === undefined) {
-    throw new ValidationException(
-      `Parameter EventSourceArn is not valid. Reason: Archive ${archiveName} does not exist.`,
-    );
-  }
   if (archive.bus !== bus) {
     throw new ValidationException(
       'Parameter Destination.Arn is not valid. Reason: Cross event bus replay is not permitted.',
     );
   }
-  const start = input.start ?? 0;
-  const end = input.end ?? 0;
-  if (start >= end) {
-    throw new ValidationException(
-      'Parameter EventEndTime is not valid. Reason: EventStartTime must be before EventEndTime.',
-    );
-  }
   const rules = input.filterArns === undefined ? undefined : filterRules(context, bus, input.filterArns);
-  const name = input.name ?? '';
-  if (context.replays.get(name) !== undefined)
-    throw new ResourceAlreadyExistsException(`Replay ${name} already exists.`);
+  // Where AWS checks the limit among the others is not recorded; last, as nothing else depends on it.
   if (context.replays.countActive() >= maxActiveReplays) throw new LimitExceededException();
   const startedAt = context.clock.now();
   context.replays.insert({

@@ -1,3 +1,4 @@
+import { archiveRuleName, putArchiveRule } from '../../archive/archive-rule.js';
 import { existingArchive } from '../../archive/existing-archive.js';
 import { readArchiveName } from '../../archive/read-archive-name.js';
 import { archiveArn } from '../arns.js';
@@ -35,6 +36,12 @@ export function updateArchive(context: EventsContext, body: unknown): object {
     ...(retentionDays === undefined ? {} : { retentionDays }),
     ...(kmsKeyIdentifier === undefined ? {} : { kmsKeyIdentifier }),
   });
+  // The managed rule, while there is one (not force-deleted), follows the archive's pattern.
+  const updated = context.archives.get(name);
+  const hasRule = context.rules.get(archive.bus, archiveRuleName(name)) !== undefined;
+  if (eventPattern !== undefined && updated !== undefined && hasRule) {
+    putArchiveRule(context, context.scope, updated);
+  }
   context.reroute();
   return {
     ArchiveArn: archiveArn(context.scope, name),
