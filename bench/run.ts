@@ -10,6 +10,7 @@ const benchmarks: Record<string, Benchmark> = {
   'cdk-synth': async () => (await import('./cdk-synth.js')).run(),
   e2e: async () => (await import('./e2e.js')).run(),
   replay: async () => (await import('./replay.js')).run(),
+  producer: async (args) => (await import('./producer.js')).run(args),
 };
 
 const [requested, ...args] = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -69,5 +69,6 @@ export function createEventsContext(
     replays: new ReplayStore(db),
     replaysChanged: options.replaysChanged,
     reroute,
+    ...(options.putEventsFaults === undefined ? {} : { putEventsFaults: options.putEventsFaults }),
   };
 }
