@@ -27,7 +27,10 @@ const catalogPath = resolveCatalogPath('rules/catalog/event-types.ts');
 writeFileSync(catalogPath, addCatalogLine(readFileSync(catalogPath, 'utf8'), name));
 // The catalog-wide module (DetailTypeMap, the producer's detail-types) gains the new type.
 const eventCatalog = generateEventCatalog(
-  buildCatalog([...EVENT_TYPES, { name }]).map((entry) => ({ entry, schema: readEventSchema(entry.schema.file) })),
+  buildCatalog([...EVENT_TYPES, { name }]).map((entry) => ({
+    entry,
+    schema: readEventSchema(entry.schema.file),
+  })),
 );
 writeFileSync(resolveCatalogPath(EVENT_CATALOG_PATHS.js), eventCatalog.js);
 writeFileSync(resolveCatalogPath(EVENT_CATALOG_PATHS.dts), eventCatalog.dts);
