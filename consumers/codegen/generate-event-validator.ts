@@ -1,14 +1,8 @@
 import ajvStandalone from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv-draft-04';
-import {
-  createSchemaAjv,
-  EVENT_VALIDATOR_FILES,
-  type EventSchema,
-  formatGeneratedFileHeader,
-  type GeneratedFileKind,
-  schemaTextSha256,
-} from '../../rules/catalog/index.js';
+import { createSchemaAjv, EVENT_VALIDATOR_FILES, type EventSchema } from '../../rules/catalog/index.js';
 import { eventEnvelopeSchema } from './event-envelope-schema.js';
+import { generatedFileHeaderLine } from './generated-file-header-line.js';
 
 // CommonJS with `exports.default`; see create-schema-ajv.ts.
 const { default: standaloneCode } = ajvStandalone;
@@ -31,7 +25,7 @@ export function generateEventValidator(schema: EventSchema): GeneratedValidator 
   const code = withoutRequires(raw);
   const identity = { source: schema.source, detailType: schema.detailType, schemaVersion: schema.version };
   const js = [
-    header(schema, EVENT_VALIDATOR_FILES.js),
+    generatedFileHeaderLine(schema, EVENT_VALIDATOR_FILES.js),
     ...(raw.includes('fullFormats') ? [FORMATS_IMPORT] : []),
     ...(raw.includes(UCS2_LENGTH) ? [UCS2_LENGTH_DECLARATION] : []),
     `export const schemaIdentity = Object.freeze(${JSON.stringify(identity)});`,
@@ -39,7 +33,7 @@ export function generateEventValidator(schema: EventSchema): GeneratedValidator 
     '',
   ].join('\n');
   const dts = [
-    header(schema, EVENT_VALIDATOR_FILES.dts),
+    generatedFileHeaderLine(schema, EVENT_VALIDATOR_FILES.dts),
     "import type { EventValidateFunction, SchemaIdentity } from '../pipeline/event-validator.js';",
     '',
     'export declare const validate: EventValidateFunction;',
@@ -47,16 +41,6 @@ export function generateEventValidator(schema: EventSchema): GeneratedValidator 
     '',
   ].join('\n');
   return { js, dts };
-}
-
-function header(schema: EventSchema, kind: GeneratedFileKind): string {
-  const { generator, command } = kind;
-  return formatGeneratedFileHeader({
-    command,
-    generator,
-    schemaFile: schema.file,
-    schemaSha256: schemaTextSha256(schema.text),
-  });
 }
 
 // ajv's standalone output `require`s its runtime helpers even with `esm: true`, and a default

@@ -20,8 +20,8 @@ const MAX_NAME_LENGTH = 64;
 /**
  * The three files of a new event type (schema, consumer, fixtures) as a working minimum: a detail
  * with the conventional `eventId` and `occurredAt` plus `userId`, filed on the user's timeline. The
- * author then adds the type's own fields to the schema, the detail interface, `normalize` and the
- * fixtures.
+ * author then adds the type's own fields to the schema, `normalize` and the fixtures, and reruns
+ * `npm run generate:validators` (validator and types).
  */
 export function scaffoldEventType(type: NewEventType): ScaffoldFile[] {
   const problems = [
@@ -84,14 +84,10 @@ function handlerText(type: NewEventType): string {
   const pascal = pascalCase(type.name);
   const camel = `${pascal.charAt(0).toLowerCase()}${pascal.slice(1)}`;
   return `import { createHandler, defineConsumer } from '../pipeline/index.js';
+import type { ${pascal}Detail } from './detail.generated.js';
 import * as validator from './validate-event.generated.js';
 
-/** \`detail\` of \`${type.detailType}\` (schemas/${type.name}.json). */
-export interface ${pascal}Detail {
-  readonly eventId: string;
-  readonly occurredAt: string;
-  readonly userId: string;
-}
+export type { ${pascal}Detail };
 
 /** A \`${type.detailType}\` event on the user's timeline. */
 export const ${camel} = defineConsumer<${pascal}Detail>({

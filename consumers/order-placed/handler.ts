@@ -1,23 +1,8 @@
 import { createHandler, defineConsumer } from '../pipeline/index.js';
+import type { OrderPlacedDetail } from './detail.generated.js';
 import * as validator from './validate-event.generated.js';
 
-/** One line of an order. */
-export interface OrderLine {
-  readonly sku: string;
-  readonly quantity: number;
-  readonly unitPrice: number;
-}
-
-/** `detail` of `Order Placed` (schemas/order-placed.json). */
-export interface OrderPlacedDetail {
-  readonly eventId: string;
-  readonly occurredAt: string;
-  readonly orderId: string;
-  readonly userId: string;
-  readonly amount: number;
-  readonly currency: string;
-  readonly items: readonly OrderLine[];
-}
+export type { OrderPlacedDetail };
 
 /** An order on the customer's timeline, with its unit count for quick totals. */
 export const orderPlaced = defineConsumer<OrderPlacedDetail>({

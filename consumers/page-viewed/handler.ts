@@ -1,17 +1,8 @@
 import { createHandler, defineConsumer, NormalizationError } from '../pipeline/index.js';
+import type { PageViewedDetail } from './detail.generated.js';
 import * as validator from './validate-event.generated.js';
 
-/** `detail` of `Page Viewed` (schemas/page-viewed.json): at least one of `userId`, `anonymousId`. */
-export interface PageViewedDetail {
-  readonly eventId: string;
-  readonly occurredAt: string;
-  readonly userId?: string;
-  readonly anonymousId?: string;
-  readonly sessionId: string;
-  readonly url: string;
-  readonly referrer: string | null;
-  readonly title?: string;
-}
+export type { PageViewedDetail };
 
 /**
  * A page view on the visitor's timeline: the signed-in user's when known, else the anonymous

@@ -1,14 +1,8 @@
 import { createHandler, defineConsumer } from '../pipeline/index.js';
+import type { UserLoggedOutDetail } from './detail.generated.js';
 import * as validator from './validate-event.generated.js';
 
-/** `detail` of `User Logged Out` (schemas/user-logged-out.json). */
-export interface UserLoggedOutDetail {
-  readonly eventId: string;
-  readonly occurredAt: string;
-  readonly userId: string;
-  readonly sessionId: string;
-  readonly reason?: 'user' | 'timeout' | 'revoked';
-}
+export type { UserLoggedOutDetail };
 
 /** A session end on the user's timeline; an absent reason means the user logged out. */
 export const userLoggedOut = defineConsumer<UserLoggedOutDetail>({

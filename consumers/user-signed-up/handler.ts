@@ -1,16 +1,8 @@
 import { createHandler, defineConsumer } from '../pipeline/index.js';
+import type { UserSignedUpDetail } from './detail.generated.js';
 import * as validator from './validate-event.generated.js';
 
-/** `detail` of `User Signed Up` (schemas/user-signed-up.json). */
-export interface UserSignedUpDetail {
-  readonly eventId: string;
-  readonly occurredAt: string;
-  readonly userId: string;
-  readonly email: string;
-  readonly plan: 'free' | 'starter' | 'pro' | 'enterprise';
-  readonly marketingOptIn?: boolean;
-  readonly locale?: string;
-}
+export type { UserSignedUpDetail };
 
 /**
  * A new account on the user's timeline. The e-mail domain is lower-cased (domains are

@@ -31,5 +31,15 @@ export const EVENT_VALIDATOR_FILES = {
   },
 } as const satisfies Record<string, GeneratedFileKind>;
 
+/** The TypeScript types of a consumer's `detail` and delivered event (json-schema-to-typescript). */
+export const DETAIL_TYPES_FILE = {
+  generator: 'detail-types@1',
+  command: 'npm run generate:validators',
+  path: (entry) => `consumers/${entry.consumer.name}/detail.generated.d.ts`,
+} as const satisfies GeneratedFileKind;
+
 /** Every generated file kind; a new generator adds its kinds here. */
-export const GENERATED_FILE_KINDS: readonly GeneratedFileKind[] = Object.values(EVENT_VALIDATOR_FILES);
+export const GENERATED_FILE_KINDS: readonly GeneratedFileKind[] = [
+  ...Object.values(EVENT_VALIDATOR_FILES),
+  DETAIL_TYPES_FILE,
+];

@@ -17,7 +17,12 @@ export {
   parseGeneratedFileHeader,
   schemaTextSha256,
 } from './generated-file-header.js';
-export { EVENT_VALIDATOR_FILES, GENERATED_FILE_KINDS, type GeneratedFileKind } from './generated-files.js';
+export {
+  DETAIL_TYPES_FILE,
+  EVENT_VALIDATOR_FILES,
+  GENERATED_FILE_KINDS,
+  type GeneratedFileKind,
+} from './generated-files.js';
 export { buildCatalog, loadCatalog } from './load-catalog.js';
 export { type EventSchema, parseEventSchema, readEventSchema } from './read-event-schema.js';
 export { resolveCatalogPath } from './resolve-catalog-path.js';

@@ -8,6 +8,7 @@ import type { TagStore } from '../store/tag-store.js';
 import type { TargetStore } from '../store/target-store.js';
 import type { ArnScope } from './arns.js';
 import type { PatternEngine } from './pattern-engine.js';
+import type { PutEventsFaults } from './put-events-faults.js';
 import type { Router } from './router.js';
 
 /** Everything an EventBridge operation may use. */
@@ -29,6 +30,8 @@ export interface EventsContext {
   readonly replaysChanged: () => void;
   /** Rebuilds the router after a rule, target or archive change. */
   readonly reroute: () => void;
+  /** Local-only scripted PutEvents failures, for tests; absent on a normal stack. */
+  readonly putEventsFaults?: PutEventsFaults;
 }
 
 /** An EventBridge operation: validated input in, output members out (`{}` when it has none). */

@@ -73,5 +73,6 @@ export function createEventsContext(
     tags: new TagStore(db),
     replaysChanged: options.replaysChanged,
     reroute,
+    ...(options.putEventsFaults === undefined ? {} : { putEventsFaults: options.putEventsFaults }),
   };
 }

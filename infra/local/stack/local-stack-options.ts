@@ -3,6 +3,7 @@ import type { CatalogEntry } from '../../../rules/catalog/catalog-entry.js';
 import type { Clock } from '../delivery/clock.js';
 import type { ConsumerSpec } from '../delivery/consumer-registry.js';
 import type { PatternEngine } from '../events/pattern-engine.js';
+import type { PutEventsFaults } from '../events/put-events-faults.js';
 import type { Durability } from '../store/open-database.js';
 
 /** How to run the local stack; every member but the engine and catalog has a default. */
@@ -59,6 +60,8 @@ export interface LocalStackOptions {
     readonly pauseMs?: number;
     readonly startDelayMs?: number;
   };
+  /** Local-only, for tests: PutEvents failures to inject (throttled or failed entries and calls). @default none */
+  readonly putEventsFaults?: PutEventsFaults;
   /** Repository root that consumer entries are relative to. */
   readonly root: string;
 }

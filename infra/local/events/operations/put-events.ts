@@ -78,6 +78,7 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
   if (totalSize(accepted) > context.maxEntriesBytes) {
     throw new ValidationException('Total size of the entries in the request is over the limit.');
   }
+  context.putEventsFaults?.takeCallFault();
   const receivedAt = context.clock.now();
   const logged: LoggedEvent[] = [];
   const results: ResultEntry[] = accepted.map((entry) => {
@@ -85,6 +86,8 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
     const detail = detailText ? parseDetail(detailText) : undefined;
     const error = entryError(entry, detail);
     if (error !== undefined) return error;
+    const injected = context.putEventsFaults?.takeEntryFault();
+    if (injected !== undefined) return injected;
     const id = randomUUID();
     const bus = busNameOf(entry.string('EventBusName'));
     if (context.buses.get(bus) === undefined) return { EventId: id };

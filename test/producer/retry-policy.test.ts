@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, isRetriableCallError, isRetriableEntryCode } from '../../producer/retry-policy.js';
+
+describe('retry policy', () => {
+  it('retries only ThrottlingException and InternalFailure entries', () => {
+    expect(isRetriableEntryCode('ThrottlingException')).toBe(true);
+    expect(isRetriableEntryCode('InternalFailure')).toBe(true);
+    for (const code of [
+      'InvalidArgument',
+      'MalformedDetail',
+      'NotAuthorizedForSourceException',
+      'AccessDeniedException',
+    ]) {
+      expect(isRetriableEntryCode(code)).toBe(false);
+    }
+  });
+
+  it('retries throttled and 5xx calls, not other client errors', () => {
+    expect(isRetriableCallError({ name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } })).toBe(
+      true,
+    );
+    expect(isRetriableCallError({ name: 'InternalException', $metadata: { httpStatusCode: 500 } })).toBe(
+      true,
+    );
+    expect(isRetriableCallError({ name: 'X', $metadata: { httpStatusCode: 429 } })).toBe(true);
+    expect(isRetriableCallError({ name: 'ValidationException', $metadata: { httpStatusCode: 400 } })).toBe(
+      false,
+    );
+    expect(isRetriableCallError(new Error('socket hang up'))).toBe(false);
+  });
+
+  it('draws a full-jitter delay below min(max, base * 2^retry)', () => {
+    const policy = { baseDelayMs: 100, maxDelayMs: 1_000 };
+    expect(backoffDelay(0, policy, () => 0.999)).toBe(99);
+    expect(backoffDelay(2, policy, () => 0.5)).toBe(200);
+    expect(backoffDelay(10, policy, () => 0.999)).toBe(999);
+    expect(backoffDelay(3, policy, () => 0)).toBe(0);
+  });
+});
