@@ -27,9 +27,12 @@ export function summarizeRun(
   const skips: string[] = [];
   for (const testModule of testModules) {
     const file = testModule.relativeModuleId;
+    // With no test collected the error stopped the file loading; otherwise it came from a hook.
+    const where =
+      [...testModule.children.allTests()].length === 0 ? 'failed to load' : 'failed outside a test';
     for (const error of testModule.errors()) {
       failed++;
-      failures.push(`${file} failed to load: ${firstLine(error)}`);
+      failures.push(`${file} ${where}: ${firstLine(error)}`);
     }
     for (const suite of testModule.children.allSuites()) {
       for (const error of suite.errors()) {
