@@ -1,10 +1,21 @@
-import { Agent, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import {
+  Agent,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  request,
+  type ServerResponse,
+} from 'node:http';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /** dynalite, embedded: DynamoDB served on the stack's own port, and directly on a loopback port. */
 export interface EmbeddedDynalite {
-  /** `http://127.0.0.1:<port>` where dynalite itself listens: what in-process consumers use. */
+  /**
+   * `http://127.0.0.1:<port>/<secret>` where dynalite itself listens: what in-process consumers use.
+   * The path is a per-start secret, so nothing but this stack (no web page, no other local user) is
+   * served there.
+   */
   readonly endpoint: string;
   /** Forwards a request whose body is still unread to dynalite (the stack's public port). */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
@@ -26,8 +37,9 @@ type WorkerMessage =
  * with the process, so a `kill -9` leaves nothing running.
  */
 export async function createEmbeddedDynalite(dataDir: string | undefined): Promise<EmbeddedDynalite> {
+  const secret = randomBytes(24).toString('base64url');
   const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), {
-    workerData: { path: dataDir === undefined ? undefined : join(dataDir, 'dynamodb') },
+    workerData: { path: dataDir === undefined ? undefined : join(dataDir, 'dynamodb'), secret },
   });
   const port = await new Promise<number>((resolve, reject) => {
     worker.once('error', reject);
@@ -38,8 +50,8 @@ export async function createEmbeddedDynalite(dataDir: string | undefined): Promi
   });
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   return {
-    endpoint: `http://127.0.0.1:${port}`,
-    handle: (req, res) => forward({ req, res, port, agent }),
+    endpoint: `http://127.0.0.1:${port}/${secret}`,
+    handle: (req, res) => forward({ req, res, port, agent, prefix: `/${secret}` }),
     close: async () => {
       agent.destroy();
       await new Promise<void>((resolve, reject) => {
@@ -55,13 +67,25 @@ export async function createEmbeddedDynalite(dataDir: string | undefined): Promi
   };
 }
 
+/** dynalite's answer headers without the CORS ones it adds: the stack grants no origin. */
+function withoutCors(headers: IncomingMessage['headers']): OutgoingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith('access-control-')));
+}
+
 /** Streams a request to dynalite and its answer back, as received. */
-function forward(options: { req: IncomingMessage; res: ServerResponse; port: number; agent: Agent }): void {
-  const { req, res, port, agent } = options;
+function forward(options: {
+  req: IncomingMessage;
+  res: ServerResponse;
+  port: number;
+  agent: Agent;
+  prefix: string;
+}): void {
+  const { req, res, port, agent, prefix } = options;
+  const path = `${prefix}${req.url ?? '/'}`;
   const upstream = request(
-    { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers, agent },
+    { host: '127.0.0.1', port, method: req.method, path, headers: req.headers, agent },
     (answer) => {
-      res.writeHead(answer.statusCode ?? 500, answer.headers);
+      res.writeHead(answer.statusCode ?? 500, withoutCors(answer.headers));
       answer.pipe(res);
     },
   );

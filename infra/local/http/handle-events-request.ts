@@ -30,7 +30,10 @@ async function run(
   context: EventsContext,
 ) {
   const mediaType = (request.req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  const operation = eventsOperations[request.operation];
+  // An own key only: `constructor`, `toString`, `__proto__` are names of every object, not operations.
+  const operation = Object.hasOwn(eventsOperations, request.operation)
+    ? eventsOperations[request.operation]
+    : undefined;
   if (operation === undefined || !acceptedContentTypes.has(mediaType)) {
     request.req.resume();
     throw new UnknownOperationException();

@@ -75,6 +75,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const host = options.host ?? '127.0.0.1';
   let endpoint = '';
   const server = createEndpointServer({
+    host,
     events,
     dynamodb: dynamodb.handle,
     status: () => stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
