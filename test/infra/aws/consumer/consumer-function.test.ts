@@ -60,6 +60,6 @@ describe('ConsumerFunction bundle', () => {
 
     expect([stored.outcome, quarantined.outcome]).toEqual(['stored', 'quarantined']);
     const items = (await client.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
-    expect(items.map((item) => item.pk?.S?.split('#')[0]).sort()).toEqual(['QUARANTINE', 'USER']);
+    expect(items.map((item) => item.pk?.S?.split('#')[0]).sort()).toEqual(['EVENTID', 'QUARANTINE', 'USER']);
   });
 });
