@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AwsError } from '../../../rules/aws-error.js';
 import type { Clock } from '../delivery/clock.js';
 import { readBody } from '../http/read-body.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
@@ -101,6 +102,9 @@ export function handleLocalApi(context: LocalApiContext, req: IncomingMessage, r
   route(context, req, res).catch((error: unknown) => {
     if (res.headersSent) return void res.end();
     if (error instanceof LocalApiError) return send(res, error.status, { message: error.message });
+    // An over-size body (413, refused unread by readBody) is the client's error, not a fault.
+    if (error instanceof AwsError && error.statusCode < 500)
+      return send(res, error.statusCode, { message: error.message });
     send(res, 500, { message: error instanceof Error ? error.message : String(error) });
   });
 }

@@ -1,13 +1,22 @@
+import { MalformedEventError } from '../../../../rules/pattern/errors.js';
 import { assertConstraints } from '../constraints.js';
 import { ValidationException } from '../errors.js';
 import type { EventsContext } from '../events-context.js';
 import { InputReader, isJsonObject } from '../input-reader.js';
+import { jsonDepth, maxEventDepth } from '../json-depth.js';
 import { modelConstraints, required } from '../model-constraints.js';
 
 /** Members AWS requires in a TestEventPattern event (recorded, aws-behaviour.md §3.8). */
 const requiredEventFields = ['id', 'account', 'source', 'time', 'region', 'detail-type'] as const;
 
+const invalidEvent = () => new ValidationException('Parameter Event is not valid.');
+
+/**
+ * The event object. Nested deeper than PutEvents lets an event be (its Detail's limit, plus the
+ * envelope's own level) it is not valid either: a 400, not a fault, wherever the depth is.
+ */
 function parseEvent(text: string): object {
+  if (jsonDepth(text) > maxEventDepth + 1) throw invalidEvent();
   let event: unknown;
   try {
     event = JSON.parse(text);
@@ -15,7 +24,7 @@ function parseEvent(text: string): object {
     event = undefined;
   }
   if (!isJsonObject(event) || requiredEventFields.some((field) => !(field in event))) {
-    throw new ValidationException('Parameter Event is not valid.');
+    throw invalidEvent();
   }
   return event;
 }
@@ -30,5 +39,11 @@ export function testEventPattern(context: EventsContext, body: unknown): object 
     { path: 'event', value: event, constraint: { required: true } },
   ]);
   const pattern = context.patterns.compile(eventPattern ?? '');
-  return { Result: context.patterns.matches(pattern, parseEvent(event ?? '')) };
+  const parsed = parseEvent(event ?? '');
+  try {
+    return { Result: context.patterns.matches(pattern, parsed) };
+  } catch (error) {
+    if (error instanceof MalformedEventError) throw invalidEvent();
+    throw error;
+  }
 }
