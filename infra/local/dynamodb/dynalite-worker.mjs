@@ -31,7 +31,8 @@ server.on('request', (req, res) => {
 });
 
 server.once('error', (error) => parentPort?.postMessage({ kind: 'error', message: String(error) }));
-server.listen(0, '127.0.0.1', () => {
+// A restarted worker takes its predecessor's port: consumers' SDK clients keep that endpoint.
+server.listen(workerData.port ?? 0, '127.0.0.1', () => {
   const address = server.address();
   parentPort?.postMessage({
     kind: 'listening',

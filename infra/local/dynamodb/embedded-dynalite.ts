@@ -38,23 +38,49 @@ type WorkerMessage =
  */
 export async function createEmbeddedDynalite(dataDir: string | undefined): Promise<EmbeddedDynalite> {
   const secret = randomBytes(24).toString('base64url');
-  const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), {
-    workerData: { path: dataDir === undefined ? undefined : join(dataDir, 'dynamodb'), secret },
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', (message: WorkerMessage) => {
-      if (message.kind === 'listening') resolve(message.port);
-      else reject(new Error(`dynalite did not start: ${message.kind === 'error' ? message.message : ''}`));
+  const path = dataDir === undefined ? undefined : join(dataDir, 'dynamodb');
+  let current = await startWorker({ path, secret, port: undefined });
+  const { port } = current;
+  let closing = false;
+  // Supervision: a worker that dies (an uncaught LevelDB error on a full disk) is logged and
+  // restarted on the same port; requests meanwhile answer 500, which consumers' deliveries retry.
+  const supervise = (worker: Worker): void => {
+    let cause = 'no error reported';
+    worker.on('error', (error) => {
+      cause = error instanceof Error ? error.message : String(error);
     });
-  });
+    worker.once('exit', (code) => {
+      if (closing) return;
+      console.error(`trackbridge: the embedded DynamoDB stopped (${cause}, exit ${code}); restarting it.`);
+      const restart = (): void => {
+        startWorker({ path, secret, port }).then(
+          (next) => {
+            current = next;
+            console.error('trackbridge: the embedded DynamoDB is back.');
+            supervise(next.worker);
+          },
+          (error: unknown) => {
+            console.error(
+              `trackbridge: restarting the embedded DynamoDB failed (${String(error)}); retrying.`,
+            );
+            setTimeout(restart, 1_000).unref();
+          },
+        );
+      };
+      restart();
+    });
+  };
+  supervise(current.worker);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   return {
     endpoint: `http://127.0.0.1:${port}/${secret}`,
     handle: (req, res) => forward({ req, res, port, agent, prefix: `/${secret}` }),
     close: async () => {
+      closing = true;
       agent.destroy();
+      const { worker } = current;
       await new Promise<void>((resolve, reject) => {
+        worker.once('exit', () => resolve());
         worker.once('message', (message: WorkerMessage) =>
           message.kind === 'closed' && message.message !== undefined
             ? reject(new Error(message.message))
@@ -65,6 +91,24 @@ export async function createEmbeddedDynalite(dataDir: string | undefined): Promi
       await worker.terminate();
     },
   };
+}
+
+/** One dynalite worker, resolved once it listens. */
+async function startWorker(options: {
+  path: string | undefined;
+  secret: string;
+  port: number | undefined;
+}): Promise<{ worker: Worker; port: number }> {
+  const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), { workerData: options });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`dynalite exited (${code}) before listening`)));
+    worker.once('message', (message: WorkerMessage) => {
+      if (message.kind === 'listening') resolve(message.port);
+      else reject(new Error(`dynalite did not start: ${message.kind === 'error' ? message.message : ''}`));
+    });
+  });
+  return { worker, port };
 }
 
 /** dynalite's answer headers without the CORS ones it adds: the stack grants no origin. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { UnknownOperationException } from '../events/errors.js';
+import { InternalException, UnknownOperationException } from '../events/errors.js';
 import type { EventsContext } from '../events/events-context.js';
 import { localApiPrefix } from '../local-api/handle-local-api.js';
-import { handleEventsRequest } from './handle-events-request.js';
+import { apiFaults, handleEventsRequest } from './handle-events-request.js';
 import { sendAwsError, sendJson } from './send-json.js';
 import { createWebRequestGuard, type Refusal } from './web-request-guard.js';
 
@@ -40,6 +40,21 @@ function splitTarget(header: string | string[] | undefined): { service: string; 
     : { service: value.slice(0, dot).toLowerCase(), operation: value.slice(dot + 1) };
 }
 
+/** `GET /`: the status document; a damaged or failing store answers 500, never ends the process. */
+function sendStatus(options: EndpointOptions, res: ServerResponse): void {
+  const requestId = randomUUID();
+  let body: object;
+  try {
+    body = options.status();
+  } catch (error) {
+    apiFaults.failed('the status document (GET /)', error);
+    const contentType = 'application/json';
+    sendAwsError(res, { error: new InternalException({ cause: error }), requestId, contentType });
+    return;
+  }
+  sendJson(res, { status: 200, body, requestId, contentType: 'application/json' });
+}
+
 function route(options: EndpointOptions, req: IncomingMessage, res: ServerResponse): void {
   const { service, operation } = splitTarget(req.headers['x-amz-target']);
   if (req.method === 'POST' && service === 'awsevents') {
@@ -47,12 +62,7 @@ function route(options: EndpointOptions, req: IncomingMessage, res: ServerRespon
   } else if (req.method === 'POST' && service === 'dynamodb_20120810') {
     options.dynamodb(req, res);
   } else if (req.method === 'GET' && (req.url === '/' || req.url?.startsWith('/?'))) {
-    sendJson(res, {
-      status: 200,
-      body: options.status(),
-      requestId: randomUUID(),
-      contentType: 'application/json',
-    });
+    sendStatus(options, res);
   } else if (options.localApi !== undefined && req.url?.startsWith(localApiPrefix)) {
     options.localApi(req, res);
   } else {
