@@ -27,12 +27,6 @@ const userId = `full-${randomUUID()}`;
 let stack: StackProcess | undefined;
 let stderr = '';
 afterAll(async () => {
-    console.log(
-      stderr
-        .split('\n')
-        .filter((l) => l.startsWith('trackbridge'))
-        .join('\n'),
-    );
   if (stack !== undefined && stack.child.exitCode === null) stack.child.kill('SIGKILL');
   await stack?.exited;
   if (mount !== undefined) {
