@@ -5,6 +5,7 @@ import { readBody } from '../http/read-body.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
 import type { DeadLetterStore } from '../store/dead-letter-store.js';
 import type { ReplayStore } from '../store/replay-store.js';
+import { boundedLineWriter } from '../tail/bounded-line-writer.js';
 import type { TailHub } from '../tail/tail-hub.js';
 import { LocalApiError } from './local-api-error.js';
 import { readSelection } from './read-selection.js';
@@ -41,7 +42,9 @@ function positiveInteger(value: string | null, name: string, fallback: number): 
 function streamTail(context: LocalApiContext, req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' });
   res.write(`${JSON.stringify({ type: 'hello', at: new Date(context.clock.now()).toISOString() })}\n`);
-  const unsubscribe = context.tail.subscribe((record) => res.write(`${JSON.stringify(record)}\n`));
+  // A reader that stops reading loses records (and is told how many), never the process's memory.
+  const write = boundedLineWriter(res);
+  const unsubscribe = context.tail.subscribe((record) => write(`${JSON.stringify(record)}\n`));
   req.on('close', unsubscribe);
 }
 
