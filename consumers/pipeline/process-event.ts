@@ -1,12 +1,18 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildEventItem, type EventItem } from './build-event-item.js';
 import { buildQuarantineItem } from './build-quarantine-item.js';
+import { claimEventId } from './claim-event-id.js';
 import type { ConsumerDefinition, DetailConventions } from './consumer-definition.js';
 import type { ConsumerResult } from './consumer-result.js';
 import type { DeliveredEvent } from './delivered-event.js';
 import { NormalizationError } from './normalization-error.js';
 import { putItemOnce } from './put-item-once.js';
-import { type QuarantineReason, reasonFromNormalization, reasonsFromAjv } from './quarantine-reason.js';
+import {
+  conflictingDuplicateReason,
+  type QuarantineReason,
+  reasonFromNormalization,
+  reasonsFromAjv,
+} from './quarantine-reason.js';
 
 /** Where and when an event is processed. */
 export interface ProcessContext {
@@ -40,9 +46,11 @@ export function prepareEvent<Detail extends DetailConventions>(
 }
 
 /**
- * One event through the pipeline: a valid event is stored once (a duplicate is success); an
- * invalid one is quarantined with its reasons and the call resolves, so it is never retried.
- * Anything else (the table unreachable, throttling) rejects, so retries and the DLQ apply.
+ * One event through the pipeline: a valid event is stored once per idempotency key (a duplicate is
+ * success; a resend of the key with other content is quarantined as `conflicting-duplicate`, the
+ * first version kept); an invalid one is quarantined with its reasons and the call resolves, so it
+ * is never retried. Anything else (the table unreachable, throttling) rejects, so retries and the
+ * DLQ apply.
  */
 export async function processEvent<Detail extends DetailConventions>(
   definition: ConsumerDefinition<Detail>,
@@ -51,12 +59,23 @@ export async function processEvent<Detail extends DetailConventions>(
 ): Promise<ConsumerResult> {
   const { client, tableName, receivedAt } = context;
   const prepared = prepareEvent(definition, event, receivedAt);
-  if (prepared.valid) {
-    const outcome = await putItemOnce({ client, tableName, item: prepared.item });
-    return { outcome, pk: prepared.item.pk, sk: prepared.item.sk };
-  }
+  const reasons = prepared.valid ? await storeOnce(client, tableName, prepared.item) : prepared.reasons;
+  if (!Array.isArray(reasons)) return reasons;
   const identity = definition.validator.schemaIdentity;
-  const item = buildQuarantineItem({ event, identity, reasons: prepared.reasons, receivedAt });
+  const item = buildQuarantineItem({ event, identity, reasons, receivedAt });
   await putItemOnce({ client, tableName, item });
-  return { outcome: 'quarantined', pk: item.pk, sk: item.sk, reasonCount: prepared.reasons.length };
+  return { outcome: 'quarantined', pk: item.pk, sk: item.sk, reasonCount: reasons.length };
+}
+
+/** The stored or duplicate result, or the reason to quarantine a conflicting resend. */
+async function storeOnce(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  item: EventItem,
+): Promise<ConsumerResult | QuarantineReason[]> {
+  const claim = await claimEventId({ client, tableName, item });
+  if (claim.kind === 'conflict') return [conflictingDuplicateReason(String(item.eventId), claim.first)];
+  // After `same` too: a claim whose item a crash kept from being written gets it now.
+  const outcome = await putItemOnce({ client, tableName, item });
+  return { outcome, pk: item.pk, sk: item.sk };
 }

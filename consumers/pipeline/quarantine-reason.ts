@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv-draft-04';
+import type { EventIdClaim } from './claim-event-id.js';
 import type { NormalizationError } from './normalization-error.js';
 
 /** One reason an event was quarantined: where (JSON pointer into the event) and what. */
@@ -30,4 +31,14 @@ export function reasonsFromAjv(errors: readonly ErrorObject[]): QuarantineReason
 /** A normalization failure as a quarantine reason. */
 export function reasonFromNormalization(error: NormalizationError): QuarantineReason {
   return { path: cap(error.path), keyword: 'normalize', message: cap(error.message), params: '{}' };
+}
+
+/** A resend of an idempotency key with other content: the first version stays, this one is kept here. */
+export function conflictingDuplicateReason(eventId: string, first: EventIdClaim): QuarantineReason {
+  return {
+    path: '/detail/eventId',
+    keyword: 'conflicting-duplicate',
+    message: cap(`eventId ${eventId} was already stored with different content; the first version is kept.`),
+    params: cap(JSON.stringify({ pk: first.itemPk, sk: first.itemSk })),
+  };
 }

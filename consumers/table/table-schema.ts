@@ -3,9 +3,12 @@
  * stack and the tests build the table from these; the consumers write items with them.
  */
 export const TABLE_SCHEMA = {
-  /** `USER#<userId>`, `ANON#<anonymousId>` or `QUARANTINE#<detail-type>` (string). */
+  /**
+   * `USER#<userId>`, `ANON#<anonymousId>`, `QUARANTINE#<detail-type>`, or `EVENTID#<key>` for the
+   * claim of an idempotency key (consumers/pipeline/claim-event-id.ts) (string).
+   */
   partitionKey: 'pk',
-  /** `EVENT#<occurredAt>#<key>` or, for quarantine, `<event time>#<event id>` (string). */
+  /** `EVENT#<occurredAt>#<key>`; for quarantine `<event time>#<event id>`; for a claim `EVENTID#<key>`. */
   sortKey: 'sk',
   /** By type and day: `TYPE#<detail-type>#<yyyy-mm-dd>` / `<occurredAt>#<key>`, all attributes projected. */
   gsi1: { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },

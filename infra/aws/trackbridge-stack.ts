@@ -26,9 +26,9 @@ export interface TrackbridgeStackProps extends StackProps {
   readonly config: DeploymentConfig;
 }
 
-// The consumers' one DynamoDB call is a conditional PutItem (consumers/pipeline/put-item-once.ts),
-// for stored and quarantined events alike.
-const consumerTableActions = ['dynamodb:PutItem'];
+// The consumers write with conditional PutItems (consumers/pipeline/put-item-once.ts), for stored
+// and quarantined events alike, and read an idempotency key's claim on a resend (claim-event-id.ts).
+const consumerTableActions = ['dynamodb:PutItem', 'dynamodb:GetItem'];
 
 /**
  * trackbridge on AWS: the bus (with its policy and archive), the schema registry, the table, and per

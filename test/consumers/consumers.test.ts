@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsumerHandler } from '../../consumers/pipeline/index.js';
 import { type CatalogEntry, loadCatalog, resolveCatalogPath } from '../../rules/catalog/index.js';
@@ -187,6 +187,66 @@ describe('stored items', () => {
       },
     });
     expect(items.map((item) => item.eventType)).toEqual(['Page Viewed', 'Order Placed', 'User Logged Out']);
+  });
+
+  it.each([
+    ['occurredAt 1 ms later', { occurredAt: '2026-11-20T08:00:00.001Z' }],
+    ['another userId', { userId: 'u-someone-else' }],
+    ['another method', { method: 'sso' }],
+  ])(
+    'keeps one item per eventId when a resend has %s, quarantining it as conflicting-duplicate',
+    async (_what, change) => {
+      const entry = entryNamed('user-logged-in');
+      const [valid] = eventFixtures('user-logged-in').valid;
+      const eventId = randomUUID();
+      const detail = {
+        ...valid?.detail,
+        eventId,
+        userId: `u-${randomUUID()}`,
+        occurredAt: '2026-11-20T08:00:00.000Z',
+      };
+      const first = await handlerOf(entry)(deliveredEvent(entry, detail));
+      const resend = deliveredEvent(entry, { ...detail, ...change });
+      const second = await handlerOf(entry)(resend);
+      expect(first.outcome).toBe('stored');
+      expect(second).toMatchObject({
+        outcome: 'quarantined',
+        pk: 'QUARANTINE#User Logged In',
+        reasonCount: 1,
+      });
+      const stored =
+        (
+          await db.send(
+            new ScanCommand({
+              TableName: TABLE,
+              FilterExpression: 'eventId = :id',
+              ExpressionAttributeValues: { ':id': eventId },
+            }),
+          )
+        ).Items ?? [];
+      expect(stored.map((item) => [item.pk, item.sk])).toEqual([[first.pk, first.sk]]);
+      expect(stored[0]?.occurredAt).toBe('2026-11-20T08:00:00.000Z');
+      const quarantined = await getItem(second);
+      expect(quarantined?.reasons).toEqual([
+        expect.objectContaining({
+          path: '/detail/eventId',
+          keyword: 'conflicting-duplicate',
+          params: JSON.stringify({ pk: first.pk, sk: first.sk }),
+        }),
+      ]);
+      expect(JSON.parse(String(quarantined?.rawEvent))).toEqual(resend);
+    },
+  );
+
+  it('writes the item on redelivery when the claim was made but the item never written (crash between them)', async () => {
+    const entry = entryNamed('user-logged-in');
+    const [valid] = eventFixtures('user-logged-in').valid;
+    const event = deliveredEvent(entry, freshDetail(valid?.detail ?? {}));
+    const first = await handlerOf(entry)(event);
+    await db.send(new DeleteCommand({ TableName: TABLE, Key: { pk: first.pk, sk: first.sk } }));
+    expect(await handlerOf(entry)(event)).toEqual({ ...first, outcome: 'stored' });
+    expect(await handlerOf(entry)(event)).toEqual({ ...first, outcome: 'duplicate' });
+    expect(await getItem(first)).toMatchObject({ envelopeId: event.id });
   });
 
   it('are queryable by type and day through GSI1', async () => {

@@ -4,6 +4,7 @@ import { TABLE_SCHEMA, tableDefinition } from '../../../consumers/table/index.js
 import { loadCatalog } from '../../../rules/catalog/index.js';
 import { patternEngine } from '../events/default-pattern-engine.js';
 import { startLocalStack } from '../stack/start-local-stack.js';
+import { exposureWarning } from './exposure-warning.js';
 import { parseStartOptions } from './parse-start-options.js';
 import { startupBanner } from './startup-banner.js';
 
@@ -20,6 +21,8 @@ export async function runStart(args: readonly string[]): Promise<void> {
   const region = process.env.TRACKBRIDGE_REGION ?? 'us-east-1';
   const tableName = process.env.TRACKBRIDGE_TABLE_NAME ?? 'trackbridge-events';
   const catalog = loadCatalog();
+  const warning = exposureWarning(options.host);
+  if (warning !== undefined) process.stderr.write(`${warning}\n`);
   const stack = await startLocalStack({
     ...options,
     region,

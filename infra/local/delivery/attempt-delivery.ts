@@ -34,10 +34,13 @@ function afterFailure(
   const dead = { kind: 'dead', delivery, attempts, errorCode: failure.code, error: failure.message } as const;
   if (!failure.retryable) return dead;
   if (attempts > delivery.maxRetryAttempts) return { ...dead, exhaustedCondition: 'MaximumRetryAttempts' };
-  const nextAttemptAt = options.clock.now() + backoffDelay(attempts, options.random);
-  if (nextAttemptAt - delivery.receivedAt > delivery.maxEventAgeSeconds * 1000) {
-    return { ...dead, exhaustedCondition: 'MaximumEventAgeInSeconds' };
-  }
+  // Retries go on until the event is MaximumEventAgeInSeconds old, counted from its acceptance
+  // (§4.4): a backoff that would overshoot is cut to the deadline, so the last attempt happens at
+  // that age instead of the event being dead-lettered early (60 s gave up at 47 s).
+  const now = options.clock.now();
+  const deadline = delivery.receivedAt + delivery.maxEventAgeSeconds * 1000;
+  if (now >= deadline) return { ...dead, exhaustedCondition: 'MaximumEventAgeInSeconds' };
+  const nextAttemptAt = Math.min(now + backoffDelay(attempts, options.random), deadline);
   return {
     kind: 'retry',
     id: delivery.id,

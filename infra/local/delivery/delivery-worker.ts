@@ -1,4 +1,5 @@
 import type { DeliveryOutcome, DeliveryQueue, DueDelivery } from '../store/delivery-queue.js';
+import { StorageFaultLog } from '../store/storage-fault-log.js';
 import { attemptDelivery } from './attempt-delivery.js';
 import type { Clock } from './clock.js';
 import type { ConsumerRegistry } from './consumer-registry.js';
@@ -12,6 +13,10 @@ export interface DeliveryWorkerOptions {
   readonly random?: () => number;
   /** Told of each batch of attempt outcomes once recorded (the local-only tail stream). */
   readonly onOutcomes?: (batch: readonly { outcome: DeliveryOutcome; delivery: DueDelivery }[]) => void;
+  /** Where storage faults are logged (once per cause). */
+  readonly faults?: StorageFaultLog;
+  /** Real milliseconds between tries of the store while it fails (a full disk). @default 1000 */
+  readonly faultRetryMs?: number;
 }
 
 /**
@@ -30,11 +35,15 @@ export class DeliveryWorker {
   private flushScheduled = false;
   private cancelTimer: (() => void) | undefined;
   private stopped = false;
+  /** The store failed (full disk, I/O error): no new attempts until their outcomes can be recorded. */
+  private faulted = false;
+  private readonly faults: StorageFaultLog;
   /** Targets that may have pending deliveries: those pending at start, then those committed to. */
   private readonly targets: Set<string>;
 
   constructor(private readonly options: DeliveryWorkerOptions) {
     this.targets = new Set(options.queue.pendingTargets());
+    this.faults = options.faults ?? new StorageFaultLog();
   }
 
   /**
@@ -47,8 +56,34 @@ export class DeliveryWorker {
     this.pumpScheduled = true;
     setImmediate(() => {
       this.pumpScheduled = false;
-      this.pump();
+      this.guarded('delivery (reading due deliveries)', () => this.pump());
     });
+  }
+
+  /**
+   * Runs a step over the store; a storage error fails that step only: logged once, retried after
+   * `faultRetryMs` until the store works again, never thrown into the event loop (which would end
+   * the process). Outcomes not yet recorded stay in memory and claimed meanwhile; if the process
+   * dies first, their deliveries are still pending in the log and are redelivered.
+   */
+  private guarded(where: string, step: () => void): void {
+    try {
+      step();
+      this.faults.succeeded(where);
+      if (this.faulted) {
+        this.faulted = false;
+        this.wake();
+      }
+    } catch (error) {
+      this.faults.failed(where, error);
+      this.faulted = true;
+      if (this.stopped) return;
+      const retry = setTimeout(() => {
+        this.flush();
+        this.wake();
+      }, this.options.faultRetryMs ?? 1_000);
+      retry.unref();
+    }
   }
 
   /** Stops taking work, waits for attempts under way (bounded by their timeouts), records them. */
@@ -60,7 +95,7 @@ export class DeliveryWorker {
   }
 
   private pump(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.faulted) return;
     const { queue, clock, concurrencyPerConsumer } = this.options;
     const now = clock.now();
     for (const targetArn of this.targets) {
@@ -113,11 +148,16 @@ export class DeliveryWorker {
   private flush(): void {
     const batch = this.outcomes;
     if (batch.length === 0) return;
+    let recorded = false;
+    this.guarded('delivery (recording outcomes)', () => {
+      this.options.queue.record(
+        batch.map((entry) => entry.outcome),
+        this.options.clock.now(),
+      );
+      recorded = true;
+    });
+    if (!recorded) return;
     this.outcomes = [];
-    this.options.queue.record(
-      batch.map((entry) => entry.outcome),
-      this.options.clock.now(),
-    );
     this.options.onOutcomes?.(batch);
     for (const { delivery } of batch) {
       this.claimed.delete(delivery.id);

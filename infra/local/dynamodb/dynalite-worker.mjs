@@ -10,8 +10,29 @@ const server = dynalite({
   ...(workerData.path === undefined ? {} : { path: workerData.path }),
 });
 
+// The private listener answers only the stack, which knows the per-start secret path prefix, and
+// never sends CORS headers: dynalite adds `Access-Control-Allow-Origin: *` whenever an Origin
+// arrives, so the Origin is removed before dynalite sees the request.
+const prefix = `/${workerData.secret}`;
+const dynaliteHandler = server.listeners('request')[0];
+server.removeAllListeners('request');
+server.on('request', (req, res) => {
+  const url = req.url ?? '';
+  if (url !== prefix && !url.startsWith(`${prefix}/`) && !url.startsWith(`${prefix}?`)) {
+    req.resume();
+    res.writeHead(403, { 'content-type': 'application/json', connection: 'close' });
+    res.end('{"message":"This listener serves the trackbridge stack only."}');
+    return;
+  }
+  delete req.headers.origin;
+  req.url = url.slice(prefix.length) || '/';
+  if (req.url.startsWith('?')) req.url = `/${req.url}`;
+  dynaliteHandler(req, res);
+});
+
 server.once('error', (error) => parentPort?.postMessage({ kind: 'error', message: String(error) }));
-server.listen(0, '127.0.0.1', () => {
+// A restarted worker takes its predecessor's port: consumers' SDK clients keep that endpoint.
+server.listen(workerData.port ?? 0, '127.0.0.1', () => {
   const address = server.address();
   parentPort?.postMessage({
     kind: 'listening',

@@ -1,4 +1,11 @@
-import { Agent, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import {
+  Agent,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  request,
+  type ServerResponse,
+} from 'node:http';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { timeToLiveOperation } from './time-to-live/answer-time-to-live.js';
@@ -6,7 +13,11 @@ import { createTimeToLive, type TimeToLive } from './time-to-live/time-to-live.j
 
 /** dynalite, embedded: DynamoDB served on the stack's own port, and directly on a loopback port. */
 export interface EmbeddedDynalite {
-  /** `http://127.0.0.1:<port>` where dynalite itself listens: what in-process consumers use. */
+  /**
+   * `http://127.0.0.1:<port>/<secret>` where dynalite itself listens: what in-process consumers use.
+   * The path is a per-start secret, so nothing but this stack (no web page, no other local user) is
+   * served there.
+   */
   readonly endpoint: string;
   /** Forwards a request whose body is still unread to dynalite (the stack's public port). */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
@@ -34,30 +45,64 @@ export async function createEmbeddedDynalite(
   dataDir: string | undefined,
   options: { readonly timeToLiveSweepMs?: number } = {},
 ): Promise<EmbeddedDynalite> {
-  const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), {
-    workerData: { path: dataDir === undefined ? undefined : join(dataDir, 'dynamodb') },
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', (message: WorkerMessage) => {
-      if (message.kind === 'listening') resolve(message.port);
-      else reject(new Error(`dynalite did not start: ${message.kind === 'error' ? message.message : ''}`));
+  const secret = randomBytes(24).toString('base64url');
+  const path = dataDir === undefined ? undefined : join(dataDir, 'dynamodb');
+  let current = await startWorker({ path, secret, port: undefined });
+  const { port } = current;
+  let closing = false;
+  // Supervision: a worker that dies (an uncaught LevelDB error on a full disk) is logged and
+  // restarted on the same port; requests meanwhile answer 500, which consumers' deliveries retry.
+  const supervise = (worker: Worker): void => {
+    let cause = 'no error reported';
+    worker.on('error', (error) => {
+      cause = error instanceof Error ? error.message : String(error);
     });
-  });
+    worker.once('exit', (code) => {
+      if (closing) return;
+      console.error(`trackbridge: the embedded DynamoDB stopped (${cause}, exit ${code}); restarting it.`);
+      const restart = (): void => {
+        startWorker({ path, secret, port }).then(
+          (next) => {
+            current = next;
+            console.error('trackbridge: the embedded DynamoDB is back.');
+            supervise(next.worker);
+          },
+          (error: unknown) => {
+            console.error(
+              `trackbridge: restarting the embedded DynamoDB failed (${String(error)}); retrying.`,
+            );
+            setTimeout(restart, 1_000).unref();
+          },
+        );
+      };
+      restart();
+    });
+  };
+  supervise(current.worker);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const timeToLive = createTimeToLive({ port, agent, dataDir, sweepMs: options.timeToLiveSweepMs ?? 30_000 });
+  const pathPrefix = `/${secret}`;
+  const timeToLive = createTimeToLive({
+    port,
+    pathPrefix,
+    agent,
+    dataDir,
+    sweepMs: options.timeToLiveSweepMs ?? 30_000,
+  });
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://127.0.0.1:${port}${pathPrefix}`,
     handle: (req, res) => {
       const operation = timeToLiveOperation(req.headers['x-amz-target']);
-      if (operation === undefined) forward({ req, res, port, agent });
+      if (operation === undefined) forward({ req, res, port, agent, prefix: pathPrefix });
       else timeToLive.handle(req, res, operation);
     },
     timeToLive,
     close: async () => {
+      closing = true;
       await timeToLive.close();
       agent.destroy();
+      const { worker } = current;
       await new Promise<void>((resolve, reject) => {
+        worker.once('exit', () => resolve());
         worker.once('message', (message: WorkerMessage) =>
           message.kind === 'closed' && message.message !== undefined
             ? reject(new Error(message.message))
@@ -70,13 +115,43 @@ export async function createEmbeddedDynalite(
   };
 }
 
+/** One dynalite worker, resolved once it listens. */
+async function startWorker(options: {
+  path: string | undefined;
+  secret: string;
+  port: number | undefined;
+}): Promise<{ worker: Worker; port: number }> {
+  const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), { workerData: options });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`dynalite exited (${code}) before listening`)));
+    worker.once('message', (message: WorkerMessage) => {
+      if (message.kind === 'listening') resolve(message.port);
+      else reject(new Error(`dynalite did not start: ${message.kind === 'error' ? message.message : ''}`));
+    });
+  });
+  return { worker, port };
+}
+
+/** dynalite's answer headers without the CORS ones it adds: the stack grants no origin. */
+function withoutCors(headers: IncomingMessage['headers']): OutgoingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith('access-control-')));
+}
+
 /** Streams a request to dynalite and its answer back, as received. */
-function forward(options: { req: IncomingMessage; res: ServerResponse; port: number; agent: Agent }): void {
-  const { req, res, port, agent } = options;
+function forward(options: {
+  req: IncomingMessage;
+  res: ServerResponse;
+  port: number;
+  agent: Agent;
+  prefix: string;
+}): void {
+  const { req, res, port, agent, prefix } = options;
+  const path = `${prefix}${req.url ?? '/'}`;
   const upstream = request(
-    { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers, agent },
+    { host: '127.0.0.1', port, method: req.method, path, headers: req.headers, agent },
     (answer) => {
-      res.writeHead(answer.statusCode ?? 500, answer.headers);
+      res.writeHead(answer.statusCode ?? 500, withoutCors(answer.headers));
       answer.pipe(res);
     },
   );

@@ -1,14 +1,11 @@
 import type { InputReader } from './input-reader.js';
-import { jsonDepth } from './json-depth.js';
+import { jsonDepth, maxEventDepth } from './json-depth.js';
 
 /** A per-entry PutEvents failure: returned in `Entries`, counted in `FailedEntryCount` (§1.4). */
 export interface EntryError {
   readonly ErrorCode: string;
   readonly ErrorMessage: string;
 }
-
-/** AWS caps Detail nesting at 1000 levels (PutEvents API reference). */
-const maxDetailDepth = 1000;
 
 function requiredArgument(member: string): EntryError {
   return {
@@ -25,7 +22,7 @@ export const malformedDetail: EntryError = {
 
 /** The parsed Detail object, or undefined when the text is not JSON of an object. */
 export function parseDetail(detail: string): object | undefined {
-  if (jsonDepth(detail) > maxDetailDepth) return undefined;
+  if (jsonDepth(detail) > maxEventDepth) return undefined;
   try {
     const parsed: unknown = JSON.parse(detail);
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;

@@ -1,3 +1,6 @@
+/** AWS caps event nesting at 1000 levels (PutEvents API reference: Detail). */
+export const maxEventDepth = 1000;
+
 /**
  * The deepest nesting of objects and arrays in JSON text, counted without parsing (strings are
  * skipped), so a hostile Detail is refused before any recursive code sees it.

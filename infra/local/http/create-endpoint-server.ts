@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { UnknownOperationException } from '../events/errors.js';
+import { InternalException, UnknownOperationException } from '../events/errors.js';
 import type { EventsContext } from '../events/events-context.js';
+import { localApiPrefix } from '../local-api/handle-local-api.js';
 import { handleStsRequest, isQueryRequest } from '../sts/handle-sts-request.js';
-import { handleEventsRequest } from './handle-events-request.js';
+import { apiFaults, handleEventsRequest } from './handle-events-request.js';
 import { sendAwsError, sendJson } from './send-json.js';
+import { createWebRequestGuard, type Refusal } from './web-request-guard.js';
 
 export interface EndpointOptions {
   readonly events: EventsContext;
@@ -15,6 +17,19 @@ export interface EndpointOptions {
   readonly maxBodyBytes: number;
   /** Serves the local-only routes under `/_trackbridge/` (dead letters, tail). */
   readonly localApi?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The address the stack was started on (`--host`): with loopback names, the `Host`s it answers. */
+  readonly host: string;
+}
+
+function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
+  req.resume();
+  const text = JSON.stringify({ message: refusal.message });
+  res.writeHead(refusal.status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    Connection: 'close',
+  });
+  res.end(text);
 }
 
 /** The service of an `X-Amz-Target` value, compared case-insensitively, and its operation. */
@@ -24,6 +39,21 @@ function splitTarget(header: string | string[] | undefined): { service: string; 
   return dot < 0
     ? { service: '', operation: '' }
     : { service: value.slice(0, dot).toLowerCase(), operation: value.slice(dot + 1) };
+}
+
+/** `GET /`: the status document; a damaged or failing store answers 500, never ends the process. */
+function sendStatus(options: EndpointOptions, res: ServerResponse): void {
+  const requestId = randomUUID();
+  let body: object;
+  try {
+    body = options.status();
+  } catch (error) {
+    apiFaults.failed('the status document (GET /)', error);
+    const contentType = 'application/json';
+    sendAwsError(res, { error: new InternalException({ cause: error }), requestId, contentType });
+    return;
+  }
+  sendJson(res, { status: 200, body, requestId, contentType: 'application/json' });
 }
 
 function route(options: EndpointOptions, req: IncomingMessage, res: ServerResponse): void {
@@ -37,13 +67,8 @@ function route(options: EndpointOptions, req: IncomingMessage, res: ServerRespon
     const { accountId } = options.events.scope;
     void handleStsRequest(req, res, { accountId, maxBodyBytes: options.maxBodyBytes });
   } else if (req.method === 'GET' && (req.url === '/' || req.url?.startsWith('/?'))) {
-    sendJson(res, {
-      status: 200,
-      body: options.status(),
-      requestId: randomUUID(),
-      contentType: 'application/json',
-    });
-  } else if (options.localApi !== undefined && req.url?.startsWith('/_trackbridge/')) {
+    sendStatus(options, res);
+  } else if (options.localApi !== undefined && req.url?.startsWith(localApiPrefix)) {
     options.localApi(req, res);
   } else {
     req.resume();
@@ -60,7 +85,13 @@ function route(options: EndpointOptions, req: IncomingMessage, res: ServerRespon
  * the same port, dispatched on `X-Amz-Target` only, as both APIs share `POST /` (§2.1).
  */
 export function createEndpointServer(options: EndpointOptions): Server {
-  const server = createServer((req, res) => route(options, req, res));
+  // One guard in front of every route, present and future (web-request-guard.ts says why).
+  const guard = createWebRequestGuard({ host: options.host, localPrefix: localApiPrefix });
+  const server = createServer((req, res) => {
+    const refusal = guard(req);
+    if (refusal === undefined) route(options, req, res);
+    else refuse(req, res, refusal);
+  });
   // SDK clients pool keep-alive sockets; Node's default 5 s idle timeout would cut pooled sockets
   // between calls and make a client's next request fail with ECONNRESET. Keep them like AWS does.
   server.keepAliveTimeout = 60_000;

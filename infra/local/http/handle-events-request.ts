@@ -4,6 +4,7 @@ import { AwsError } from '../../../rules/aws-error.js';
 import { InternalException, SerializationException, UnknownOperationException } from '../events/errors.js';
 import type { EventsContext } from '../events/events-context.js';
 import { eventsOperations } from '../events/events-operations.js';
+import { StorageFaultLog } from '../store/storage-fault-log.js';
 import { readBody } from './read-body.js';
 import { sendAwsError, sendJson } from './send-json.js';
 
@@ -15,6 +16,9 @@ const contentType = 'application/x-amz-json-1.1';
  */
 const acceptedContentTypes = new Set(['', 'application/x-amz-json-1.1', 'application/json']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Faults of the API (a full disk fails every PutEvents) are logged once per cause, not per request. */
+export const apiFaults = new StorageFaultLog();
+const where = 'the EventBridge API';
 
 function parseJsonBody(body: Buffer): unknown {
   if (body.length === 0) return {};
@@ -30,7 +34,10 @@ async function run(
   context: EventsContext,
 ) {
   const mediaType = (request.req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  const operation = eventsOperations[request.operation];
+  // An own key only: `constructor`, `toString`, `__proto__` are names of every object, not operations.
+  const operation = Object.hasOwn(eventsOperations, request.operation)
+    ? eventsOperations[request.operation]
+    : undefined;
   if (operation === undefined || !acceptedContentTypes.has(mediaType)) {
     request.req.resume();
     throw new UnknownOperationException();
@@ -53,9 +60,10 @@ export async function handleEventsRequest(
   try {
     const output = await run(request, context);
     sendJson(request.res, { status: 200, body: output, requestId, contentType });
+    apiFaults.succeeded(where);
   } catch (error) {
     const awsError = error instanceof AwsError ? error : new InternalException({ cause: error });
-    if (!(error instanceof AwsError)) console.error('trackbridge: internal error', error);
+    if (!(error instanceof AwsError)) apiFaults.failed(where, error);
     if (awsError.statusCode === 413) request.res.setHeader('Connection', 'close');
     sendAwsError(request.res, { error: awsError, requestId, contentType });
   }

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AwsError } from '../../../rules/aws-error.js';
 import type { Clock } from '../delivery/clock.js';
 import { readBody } from '../http/read-body.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
 import type { DeadLetterStore } from '../store/dead-letter-store.js';
 import type { ReplayStore } from '../store/replay-store.js';
+import { boundedLineWriter } from '../tail/bounded-line-writer.js';
 import type { TailHub } from '../tail/tail-hub.js';
 import { LocalApiError } from './local-api-error.js';
 import { readSelection } from './read-selection.js';
@@ -40,7 +42,9 @@ function positiveInteger(value: string | null, name: string, fallback: number): 
 function streamTail(context: LocalApiContext, req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' });
   res.write(`${JSON.stringify({ type: 'hello', at: new Date(context.clock.now()).toISOString() })}\n`);
-  const unsubscribe = context.tail.subscribe((record) => res.write(`${JSON.stringify(record)}\n`));
+  // A reader that stops reading loses records (and is told how many), never the process's memory.
+  const write = boundedLineWriter(res);
+  const unsubscribe = context.tail.subscribe((record) => write(`${JSON.stringify(record)}\n`));
   req.on('close', unsubscribe);
 }
 
@@ -101,6 +105,9 @@ export function handleLocalApi(context: LocalApiContext, req: IncomingMessage, r
   route(context, req, res).catch((error: unknown) => {
     if (res.headersSent) return void res.end();
     if (error instanceof LocalApiError) return send(res, error.status, { message: error.message });
+    // An over-size body (413, refused unread by readBody) is the client's error, not a fault.
+    if (error instanceof AwsError && error.statusCode < 500)
+      return send(res, error.statusCode, { message: error.message });
     send(res, 500, { message: error instanceof Error ? error.message : String(error) });
   });
 }

@@ -92,6 +92,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   const host = options.host ?? '127.0.0.1';
   let endpoint = '';
   const server = createEndpointServer({
+    host,
     events,
     dynamodb: dynamodb.handle,
     status: () => stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),

@@ -268,7 +268,7 @@ describe('TrackbridgeStack consumers', () => {
     }
   });
 
-  it('grants each consumer role exactly its log group, PutItem on the table ARN and its on-failure queue', () => {
+  it('grants each consumer role exactly its log group, PutItem and GetItem on the table ARN and its on-failure queue', () => {
     const tableId = logicalId('AWS::DynamoDB::Table', {});
     for (const name of consumers) {
       const names = routeNames({ busName: 'trackbridge', consumer: { ...UNROUTED_ROUTE.consumer, name } });
@@ -285,7 +285,7 @@ describe('TrackbridgeStack consumers', () => {
             logicalId('AWS::Logs::LogGroup', { LogGroupName: `/aws/lambda/${names.functionName}` }),
           ),
         },
-        { Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: arnOf(tableId) },
+        { Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:GetItem'], Resource: arnOf(tableId) },
         {
           Effect: 'Allow',
           Action: 'sqs:SendMessage',

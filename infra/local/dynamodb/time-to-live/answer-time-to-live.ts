@@ -22,6 +22,8 @@ export function timeToLiveOperation(target: string | string[] | undefined): Time
 /** What an answer needs: dynalite's port, the specs, and the request as received. */
 export interface TimeToLiveRequest {
   readonly port: number;
+  /** The private listener's secret path prefix (`/<secret>`), which it requires. */
+  readonly pathPrefix: string;
   readonly agent: Agent;
   readonly specs: TimeToLiveSpecs;
   readonly operation: TimeToLiveOperation;

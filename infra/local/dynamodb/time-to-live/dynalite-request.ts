@@ -20,6 +20,8 @@ const OWN_SIGNATURE = {
  */
 export function dynaliteRequest(options: {
   readonly port: number;
+  /** The private listener's secret path prefix (`/<secret>`), which it requires. */
+  readonly pathPrefix: string;
   readonly agent: Agent;
   readonly operation: string;
   readonly input: unknown;
@@ -38,7 +40,7 @@ export function dynaliteRequest(options: {
         host: '127.0.0.1',
         port: options.port,
         method: 'POST',
-        path: options.auth?.path ?? '/',
+        path: `${options.pathPrefix}${options.auth?.path ?? '/'}`,
         headers,
         agent: options.agent,
       },

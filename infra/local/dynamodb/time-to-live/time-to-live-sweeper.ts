@@ -23,6 +23,8 @@ export class TimeToLiveSweeper {
   constructor(
     private readonly options: {
       readonly port: number;
+      /** The private listener's secret path prefix (`/<secret>`), which it requires. */
+      readonly pathPrefix: string;
       readonly agent: Agent;
       readonly specs: TimeToLiveSpecs;
       readonly intervalMs: number;

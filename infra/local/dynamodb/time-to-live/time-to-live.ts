@@ -22,6 +22,8 @@ export interface TimeToLive {
  */
 export function createTimeToLive(options: {
   readonly port: number;
+  /** The private listener's secret path prefix (`/<secret>`), which it requires. */
+  readonly pathPrefix: string;
   readonly agent: Agent;
   readonly dataDir: string | undefined;
   readonly sweepMs: number;

@@ -72,7 +72,7 @@ describe('ConsumerFunction bundle', () => {
 
     expect([stored.outcome, quarantined.outcome]).toEqual(['stored', 'quarantined']);
     const items = (await client.send(new ScanCommand({ TableName: tableName }))).Items ?? [];
-    expect(items.map((item) => item.pk?.S?.split('#')[0]).sort()).toEqual(['QUARANTINE', 'USER']);
+    expect(items.map((item) => item.pk?.S?.split('#')[0]).sort()).toEqual(['EVENTID', 'QUARANTINE', 'USER']);
     // The bundle carries Powertools Metrics: one EMF document per event, no API call.
     const metrics = written
       .flatMap((chunk) => chunk.split('\n'))

@@ -114,6 +114,19 @@ describe('DeliveryWorker', () => {
     expect(dead?.attempts).toBeLessThan(185);
   });
 
+  it('keeps retrying until the event is MaximumEventAgeInSeconds old, counted from its acceptance', async () => {
+    current = setup({ consumer: 'failing', attempts: 185, maxAgeSeconds: 60 });
+    await current.append('77777777-7777-4777-8777-777777777777');
+    const { db } = current;
+    await waitFor(() => statusOf(db)[0]?.status === 'dead');
+    const [row] = db
+      .prepare(
+        'SELECT d.created_at - e.received_at AS age FROM dead_letters d JOIN events e ON e.seq = d.event_seq',
+      )
+      .all() as { age: number }[];
+    expect(row?.age).toBeGreaterThanOrEqual(60_000);
+  });
+
   it('never runs more invocations of one consumer at a time than its concurrency limit', async () => {
     current = setup({ consumer: 'slow', attempts: 0 });
     const { db, append } = current;

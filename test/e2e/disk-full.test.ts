@@ -1,0 +1,153 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/wait-for.js';
+import { type StackProcess, spawnStack } from './support/stack-process.js';
+import { clientsFor } from './support/start-test-stack.js';
+
+/** A small tmpfs of its own, so the disk really fills; mounting needs root (skipped otherwise). */
+function mountTmpfs(): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'trackbridge-full-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir], { stdio: 'ignore' });
+    return dir;
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+const mount = mountTmpfs();
+const userId = `full-${randomUUID()}`;
+let stack: StackProcess | undefined;
+let stderr = '';
+afterAll(async () => {
+  if (stack !== undefined && stack.child.exitCode === null) stack.child.kill('SIGKILL');
+  await stack?.exited;
+  if (mount !== undefined) {
+    execFileSync('umount', [mount]);
+    rmSync(mount, { recursive: true, force: true });
+  }
+});
+
+/** Fills the file system with one file until it refuses more (ENOSPC). */
+function fill(path: string): void {
+  const fd = openSync(path, 'w');
+  const chunk = Buffer.alloc(64 * 1024, 1);
+  try {
+    for (;;) writeSync(fd, chunk);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function login(): { eventId: string; entry: object } {
+  const eventId = randomUUID();
+  const detail = {
+    eventId,
+    occurredAt: new Date().toISOString(),
+    userId,
+    method: 'password',
+    success: true,
+    ip: '203.0.113.7',
+    userAgent: 'disk-full-test',
+  };
+  const entry = {
+    EventBusName: 'trackbridge',
+    Source: 'app.auth',
+    DetailType: 'User Logged In',
+    Detail: JSON.stringify(detail),
+  };
+  return { eventId, entry };
+}
+
+async function stored(endpoint: string): Promise<Set<string>> {
+  const { documents } = clientsFor(endpoint);
+  const ids = new Set<string>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: 'trackbridge-events',
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `USER#${userId}` },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) ids.add(String(item.eventId));
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+  documents.destroy();
+  return ids;
+}
+
+describe.skipIf(mount === undefined)(
+  'a full disk (tmpfs; skipped where mount is not allowed, e.g. not root)',
+  () => {
+    it('fails requests with 500 InternalException, never the process, logs the cause once, and recovers when space returns', async () => {
+      const dataDir = join(mount ?? '', 'data');
+      mkdirSync(dataDir);
+      stack = await spawnStack(['--data-dir', dataDir]);
+      stack.child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+      });
+      const { events } = clientsFor(stack.endpoint);
+      const acknowledged = new Set<string>();
+      const put = async (): Promise<'ok' | string> => {
+        const batch = Array.from({ length: 10 }, login);
+        try {
+          const result = await events.send(
+            new PutEventsCommand({ Entries: batch.map((item) => item.entry) }),
+          );
+          result.Entries?.forEach((entry, index) => {
+            const id = batch[index]?.eventId;
+            if (entry.EventId !== undefined && id !== undefined) acknowledged.add(id);
+          });
+          return 'ok';
+        } catch (error) {
+          return (error as { name: string }).name;
+        }
+      };
+      for (let i = 0; i < 5; i++) expect(await put()).toBe('ok');
+
+      const filler = join(mount ?? '', 'filler');
+      fill(filler);
+      const failures: string[] = [];
+      for (let i = 0; i < 300 && failures.length < 20; i++) {
+        const answer = await put();
+        if (answer !== 'ok') failures.push(answer);
+      }
+      expect(failures.length).toBeGreaterThan(0);
+      expect(new Set(failures)).toEqual(new Set(['InternalException']));
+      const status = await fetch(`${stack.endpoint}/`);
+      expect([200, 500]).toContain(status.status);
+      expect(stack.child.exitCode).toBeNull();
+
+      rmSync(filler);
+      await waitFor(async () => (await put()) === 'ok', {
+        timeoutMs: 30_000,
+        what: 'PutEvents to succeed again',
+      });
+      // The embedded DynamoDB may still be restarting (connection refused): keep asking.
+      const storedSoFar = () => stored(stack?.endpoint ?? '').catch(() => new Set<string>());
+      await waitFor(async () => (await storedSoFar()).size >= acknowledged.size, {
+        timeoutMs: 120_000,
+        what: 'every acknowledged event stored',
+      });
+      const ids = await stored(stack.endpoint);
+      expect([...acknowledged].filter((id) => !ids.has(id))).toEqual([]);
+      expect(stack.child.exitCode).toBeNull();
+      const apiFaultLines = stderr.split('\n').filter((line) => line.includes('the EventBridge API failed'));
+      expect(apiFaultLines.length).toBeGreaterThan(0);
+      expect(apiFaultLines.length).toBeLessThanOrEqual(3);
+      events.destroy();
+    }, 240_000);
+  },
+);
