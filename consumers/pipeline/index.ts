@@ -7,7 +7,7 @@ export {
 } from './build-quarantine-item.js';
 export { ConsumerConfigurationError } from './consumer-configuration-error.js';
 export type { ConsumerDefinition, DetailConventions, Subject } from './consumer-definition.js';
-export type { ConsumerResult } from './consumer-result.js';
+export { type ConsumerResult, RESULT_REASONS } from './consumer-result.js';
 export { type ConsumerHandler, createHandler } from './create-handler.js';
 export { defineConsumer } from './define-consumer.js';
 export type { DeliveredEvent } from './delivered-event.js';

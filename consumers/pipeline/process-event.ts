@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildEventItem, type EventItem } from './build-event-item.js';
 import { buildQuarantineItem } from './build-quarantine-item.js';
 import type { ConsumerDefinition, DetailConventions } from './consumer-definition.js';
-import type { ConsumerResult } from './consumer-result.js';
+import { type ConsumerResult, RESULT_REASONS } from './consumer-result.js';
 import type { DeliveredEvent } from './delivered-event.js';
 import { NormalizationError } from './normalization-error.js';
 import { putItemOnce } from './put-item-once.js';
@@ -58,5 +58,11 @@ export async function processEvent<Detail extends DetailConventions>(
   const identity = definition.validator.schemaIdentity;
   const item = buildQuarantineItem({ event, identity, reasons: prepared.reasons, receivedAt });
   await putItemOnce({ client, tableName, item });
-  return { outcome: 'quarantined', pk: item.pk, sk: item.sk, reasonCount: prepared.reasons.length };
+  return {
+    outcome: 'quarantined',
+    pk: item.pk,
+    sk: item.sk,
+    reasonCount: prepared.reasons.length,
+    reasons: prepared.reasons.slice(0, RESULT_REASONS),
+  };
 }

@@ -5,6 +5,7 @@ import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
 import { DeadLetterStore } from '../store/dead-letter-store.js';
+import { readEventTrace } from '../store/event-trace.js';
 import { openDatabase } from '../store/open-database.js';
 import { TailHub } from '../tail/tail-hub.js';
 import { createDeliveryWorker } from './create-delivery-worker.js';
@@ -70,7 +71,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const events = createEventsContext(database, { ...options, clock, scope, worker, tail, replaysChanged });
   replay = createReplayServices(db, events, { ...options, clock });
   const { runner, retention, archived } = replay;
-  const localApi = { deadLetters: new DeadLetterStore(db), replays: events.replays, archived, tail, clock };
+  const localApi = {
+    deadLetters: new DeadLetterStore(db),
+    replays: events.replays,
+    archived,
+    tail,
+    clock,
+    trace: (id: string) => readEventTrace(db, id),
+  };
   const dynamodb = await createEmbeddedDynalite(options.dataDir);
   const host = options.host ?? '127.0.0.1';
   let endpoint = '';

@@ -1,3 +1,4 @@
+import type { ConsumerOutcome } from '../delivery/consumer-outcome.js';
 import type { DeliveryOutcome, DueDelivery } from '../store/delivery-queue.js';
 import type { LoggedEvent } from '../store/event-log.js';
 
@@ -19,10 +20,19 @@ export type TailRecord =
       readonly eventId: string;
       readonly rule: string;
       readonly target: string;
-      /** `dead` went to the dead-letter store; `dropped` had no dead-letter config (§4.4). */
-      readonly outcome: 'delivered' | 'retrying' | 'dead' | 'dropped';
+      /**
+       * `stored` / `duplicate` / `quarantined`: what a trackbridge consumer reported; `delivered`:
+       * another function returned; `dead` went to the dead-letter store; `dropped` had no
+       * dead-letter config (§4.4).
+       */
+      readonly outcome: ConsumerOutcome['outcome'] | 'delivered' | 'retrying' | 'dead' | 'dropped';
       readonly attempts: number;
       readonly error?: string;
+      /** The item written (event or quarantine item), for a consumer's outcome. */
+      readonly item?: { readonly pk: string; readonly sk: string };
+      readonly reasonCount?: number;
+      /** The first quarantine reasons, for `quarantined`. */
+      readonly reasons?: ConsumerOutcome['reasons'];
     };
 
 const idPrefix = '{"version":"0","id":"';
@@ -39,7 +49,20 @@ function outcomeRecord(outcome: DeliveryOutcome, delivery: DueDelivery): TailRec
     rule: delivery.rule,
     target: delivery.targetArn,
   } as const;
-  if (outcome.kind === 'delivered') return { ...base, outcome: 'delivered', attempts: outcome.attempts };
+  if (outcome.kind === 'delivered') {
+    const { result } = outcome;
+    if (result === undefined) return { ...base, outcome: 'delivered', attempts: outcome.attempts };
+    return {
+      ...base,
+      outcome: result.outcome,
+      attempts: outcome.attempts,
+      ...(result.pk === undefined || result.sk === undefined
+        ? {}
+        : { item: { pk: result.pk, sk: result.sk } }),
+      ...(result.reasonCount === undefined ? {} : { reasonCount: result.reasonCount }),
+      ...(result.reasons === undefined ? {} : { reasons: result.reasons }),
+    };
+  }
   if (outcome.kind === 'retry')
     return { ...base, outcome: 'retrying', attempts: outcome.attempts, error: outcome.error };
   return {
