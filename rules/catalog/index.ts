@@ -9,4 +9,5 @@ export { buildCatalog, loadCatalog } from './load-catalog.js';
 export { type EventSchema, parseEventSchema, readEventSchema } from './read-event-schema.js';
 export { resolveCatalogPath } from './resolve-catalog-path.js';
 export { SCHEMA_KEYWORDS } from './schema-keywords.js';
+export { UNROUTED_CONSUMER, UNROUTED_RULE_NAME, unroutedPattern } from './unrouted-pattern.js';
 export { validateCatalog } from './validate-catalog.js';

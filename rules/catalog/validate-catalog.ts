@@ -2,10 +2,11 @@ import type { CatalogEntry } from './catalog-entry.js';
 import { catalogEntryProblems } from './catalog-entry-problems.js';
 import { CatalogError } from './catalog-error.js';
 import { createSchemaAjv } from './create-schema-ajv.js';
+import { unroutedOverlapProblems } from './unrouted-overlap-problems.js';
 
 /**
  * Checks a whole catalog: every entry on its own (names, pattern, schema, consumer, retry policy)
- * and names that must be unique across entries. Throws one `CatalogError` listing every problem,
+ * names that must be unique across entries, and that the catch-all rule overlaps no entry's. Throws one `CatalogError` listing every problem,
  * each prefixed by the entry it belongs to.
  */
 export function validateCatalog(entries: readonly CatalogEntry[]): void {
@@ -14,6 +15,8 @@ export function validateCatalog(entries: readonly CatalogEntry[]): void {
     catalogEntryProblems(entry, ajv).map((problem) => `${entryLabel(entry, index)}: ${problem}`),
   );
   problems.push(...duplicateProblems(entries));
+  // Only once every entry pins its pair does the overlap proof hold.
+  if (problems.length === 0) problems.push(...unroutedOverlapProblems(entries));
   if (problems.length > 0) {
     throw new CatalogError(`Invalid event catalog:\n- ${problems.join('\n- ')}`);
   }
