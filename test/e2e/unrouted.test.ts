@@ -98,3 +98,27 @@ describe('unrouted events on the tracking bus', () => {
     expect(JSON.parse(show.stdout)).toMatchObject({ pk: 'QUARANTINE#User Exploded', reasonCount: 1 });
   });
 });
+
+describe('events put to a bus that does not exist', () => {
+  it('are dropped with an EventId, as on AWS, and counted per bus in the status document', async () => {
+    const answer = await test.events.send(
+      new PutEventsCommand({
+        Entries: [1, 2].map(() => ({
+          EventBusName: 'no-such-bus',
+          Source: 'app.auth',
+          DetailType: 'X',
+          Detail: '{}',
+        })),
+      }),
+    );
+    expect(answer.FailedEntryCount).toBe(0);
+    const id = answer.Entries?.[0]?.EventId ?? '';
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const status = (await (await fetch(`${test.stack.endpoint}/`)).json()) as {
+      droppedOnUnknownBus: Record<string, number>;
+    };
+    expect(status.droppedOnUnknownBus).toEqual({ 'no-such-bus': 2 });
+    const trace = await fetch(`${test.stack.endpoint}/_trackbridge/trace/${id}`);
+    expect(trace.status).toBe(404);
+  });
+});

@@ -27,6 +27,13 @@ export interface EventsContext {
   readonly replaysChanged: () => void;
   /** Rebuilds the router after a rule, target or archive change. */
   readonly reroute: () => void;
+  /** Told of each event PutEvents drops for want of its bus (counted and tailed locally). */
+  readonly droppedOnUnknownBus?: (event: {
+    id: string;
+    bus: string;
+    source: string;
+    detailType: string;
+  }) => void;
 }
 
 /** An EventBridge operation: validated input in, output members out (`{}` when it has none). */

@@ -26,6 +26,7 @@ export function createEventsContext(
     scope: ArnScope;
     worker: DeliveryWorker;
     tail: TailHub;
+    droppedOnUnknownBus?: EventsContext['droppedOnUnknownBus'];
     replaysChanged: () => void;
   },
 ): EventsContext {
@@ -69,5 +70,8 @@ export function createEventsContext(
     replays: new ReplayStore(db),
     replaysChanged: options.replaysChanged,
     reroute,
+    ...(options.droppedOnUnknownBus === undefined
+      ? {}
+      : { droppedOnUnknownBus: options.droppedOnUnknownBus }),
   };
 }

@@ -8,6 +8,7 @@ import { DeadLetterStore } from '../store/dead-letter-store.js';
 import { readEventTrace } from '../store/event-trace.js';
 import { openDatabase } from '../store/open-database.js';
 import { TailHub } from '../tail/tail-hub.js';
+import { type DroppedEvent, UnknownBusDrops } from '../tail/unknown-bus-drops.js';
 import { createDeliveryWorker } from './create-delivery-worker.js';
 import { createEventsContext } from './create-events-context.js';
 import { createReplayServices, type ReplayServices } from './create-replay-services.js';
@@ -68,7 +69,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   // StartReplay and CancelReplay wake the runner, which is built over the context they belong to.
   let replay: ReplayServices | undefined;
   const replaysChanged = (): void => replay?.runner.wake();
-  const events = createEventsContext(database, { ...options, clock, scope, worker, tail, replaysChanged });
+  const drops = new UnknownBusDrops(tail);
+  const droppedOnUnknownBus = (event: DroppedEvent): void => drops.record(event);
+  const events = createEventsContext(database, {
+    ...options,
+    clock,
+    scope,
+    worker,
+    tail,
+    replaysChanged,
+    droppedOnUnknownBus,
+  });
   replay = createReplayServices(db, events, { ...options, clock });
   const { runner, retention, archived } = replay;
   const localApi = {
@@ -85,7 +96,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const server = createEndpointServer({
     events,
     dynamodb: dynamodb.handle,
-    status: () => stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
+    status: () => ({
+      ...stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
+      droppedOnUnknownBus: drops.byBus(),
+    }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
     localApi: (req, res) =>
       handleLocalApi({ ...localApi, redelivered: (targetArns) => worker.wake(targetArns) }, req, res),

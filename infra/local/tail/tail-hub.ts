@@ -1,6 +1,7 @@
 import type { ConsumerOutcome } from '../delivery/consumer-outcome.js';
 import type { DeliveryOutcome, DueDelivery } from '../store/delivery-queue.js';
 import type { LoggedEvent } from '../store/event-log.js';
+import type { DroppedEvent } from './unknown-bus-drops.js';
 
 /** One line of the local-only tail stream. */
 export type TailRecord =
@@ -15,6 +16,7 @@ export type TailRecord =
       /** Every rule the event matched, and each target it will be delivered to. */
       readonly rules: readonly { readonly rule: string; readonly target: string }[];
     }
+  | ({ readonly type: 'dropped'; readonly reason: 'unknown bus' } & DroppedEvent)
   | {
       readonly type: 'delivery';
       readonly eventId: string;
@@ -101,6 +103,11 @@ export class TailHub {
         rules: event.deliveries.map((plan) => ({ rule: plan.rule, target: plan.targetArn })),
       });
     }
+  }
+
+  publishDropped(event: DroppedEvent): void {
+    if (this.subscribers.size === 0) return;
+    this.emit({ type: 'dropped', reason: 'unknown bus', ...event });
   }
 
   publishOutcomes(batch: readonly { outcome: DeliveryOutcome; delivery: DueDelivery }[]): void {

@@ -11,6 +11,8 @@ function describe(record: TailRecord): string {
     if (record.rules.length === 0) return `${head}\n  matched no rule\n`;
     return `${head}\n${record.rules.map((match) => `  matched ${match.rule} -> ${match.target}\n`).join('')}`;
   }
+  if (record.type === 'dropped')
+    return `${record.id} ${record.source} "${record.detailType}" DROPPED: bus ${record.bus} does not exist\n`;
   const mark = {
     stored: 'stored',
     duplicate: 'duplicate',
