@@ -39,15 +39,20 @@ export function buildQuarantineItem(options: {
   const raw = rawText(event);
   const kept = truncateUtf8(raw, MAX_RAW_EVENT_BYTES);
   const { partitionKey, sortKey, timeToLiveAttribute } = TABLE_SCHEMA;
+  // Keyed by the envelope's own time and id, so a redelivery of the same invalid event (delivery
+  // is at-least-once) meets the create-once condition instead of adding a second item. Without
+  // them, the receipt time and a random suffix keep two malformed events of one millisecond apart.
+  const sk =
+    id !== undefined && time !== undefined
+      ? `${time}#${id}`
+      : `${receivedAt.toISOString()}#${id ?? `no-id-${randomUUID()}`}`;
   return {
     [partitionKey]: `QUARANTINE#${identity.detailType}`,
-    // Keyed by the envelope's own time and id, so a redelivery of the same invalid event (delivery
-    // is at-least-once) meets the create-once condition instead of adding a second item. Without
-    // them, the receipt time and a random suffix keep two malformed events of one millisecond apart.
-    [sortKey]:
-      id !== undefined && time !== undefined
-        ? `${time}#${id}`
-        : `${receivedAt.toISOString()}#${id ?? `no-id-${randomUUID()}`}`,
+    [sortKey]: sk,
+    // Every type's quarantine by day on GSI1, so one Query per day lists them all (unrouted
+    // events carry detail-types no catalog lists).
+    [TABLE_SCHEMA.gsi1.partitionKey]: `QUARANTINE#${sk.slice(0, 10)}`,
+    [TABLE_SCHEMA.gsi1.sortKey]: sk,
     eventType: identity.detailType,
     ...(id === undefined ? {} : { envelopeId: id }),
     receivedAt: receivedAt.toISOString(),

@@ -9,7 +9,7 @@ export {
 export { ConsumerConfigurationError } from './consumer-configuration-error.js';
 export type { ConsumerDefinition, DetailConventions, Subject } from './consumer-definition.js';
 export { CONSUMER_METRICS } from './consumer-metrics.js';
-export type { ConsumerResult } from './consumer-result.js';
+export { type ConsumerResult, RESULT_REASONS } from './consumer-result.js';
 export { type ConsumerHandler, createEventHandler, type ProcessFunction } from './create-event-handler.js';
 export { createHandler } from './create-handler.js';
 export { defineConsumer } from './define-consumer.js';

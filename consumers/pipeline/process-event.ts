@@ -3,7 +3,7 @@ import { buildEventItem, type EventItem } from './build-event-item.js';
 import { buildQuarantineItem } from './build-quarantine-item.js';
 import { claimEventId } from './claim-event-id.js';
 import type { ConsumerDefinition, DetailConventions } from './consumer-definition.js';
-import type { ConsumerResult } from './consumer-result.js';
+import { type ConsumerResult, RESULT_REASONS } from './consumer-result.js';
 import type { DeliveredEvent } from './delivered-event.js';
 import { NormalizationError } from './normalization-error.js';
 import { putItemOnce } from './put-item-once.js';
@@ -64,7 +64,13 @@ export async function processEvent<Detail extends DetailConventions>(
   const identity = definition.validator.schemaIdentity;
   const item = buildQuarantineItem({ event, identity, reasons, receivedAt });
   await putItemOnce({ client, tableName, item });
-  return { outcome: 'quarantined', pk: item.pk, sk: item.sk, reasonCount: reasons.length };
+  return {
+    outcome: 'quarantined',
+    pk: item.pk,
+    sk: item.sk,
+    reasonCount: reasons.length,
+    reasons: reasons.slice(0, RESULT_REASONS),
+  };
 }
 
 /** The stored or duplicate result, or the reason to quarantine a conflicting resend. */

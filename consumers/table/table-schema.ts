@@ -10,7 +10,10 @@ export const TABLE_SCHEMA = {
   partitionKey: 'pk',
   /** `EVENT#<occurredAt>#<key>`; for quarantine `<event time>#<event id>`; for a claim `EVENTID#<key>`. */
   sortKey: 'sk',
-  /** By type and day: `TYPE#<detail-type>#<yyyy-mm-dd>` / `<occurredAt>#<key>`, all attributes projected. */
+  /**
+   * By type and day: `TYPE#<detail-type>#<yyyy-mm-dd>` / `<occurredAt>#<key>`; quarantine by day:
+   * `QUARANTINE#<yyyy-mm-dd>` / the item's sort key. All attributes projected.
+   */
   gsi1: { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   /** Epoch seconds after which DynamoDB TTL may delete the item. */
   timeToLiveAttribute: 'expiresAt',

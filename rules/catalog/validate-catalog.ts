@@ -6,7 +6,7 @@ import { createSchemaAjv } from './create-schema-ajv.js';
 
 /**
  * Checks a whole catalog: every entry on its own (names, pattern, schema, consumer, retry policy)
- * and names that must be unique across entries. Throws one `CatalogError` listing every problem,
+ * names that must be unique across entries, and that the catch-all rule overlaps no entry's. Throws one `CatalogError` listing every problem,
  * each prefixed by the entry it belongs to.
  */
 export function validateCatalog(entries: readonly CatalogEntry[]): void {

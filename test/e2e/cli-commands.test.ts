@@ -94,7 +94,9 @@ describe('trackbridge commands as typed', () => {
     expect(tailed.stdout).toContain(
       'matched user-logged-in -> arn:aws:lambda:us-east-1:000000000000:function:user-logged-in',
     );
-    expect(tailed.stdout).toMatch(/ok user-logged-in -> .* \(attempt 1\)/);
+    expect(tailed.stdout).toMatch(
+      /stored user-logged-in -> .* \(attempt 1\) USER#u-cli EVENT#2026-11-25T09:15:02.123Z#/,
+    );
     const events = await run('events', '--user', 'u-cli');
     expect(events.stdout).toBe('2026-11-25T09:15:02.123Z\tUser Logged In\tapp.auth\tUSER#u-cli\n');
     const byType = await run('events', '--type', 'User Logged In', '--day', '2026-11-25');

@@ -6,8 +6,10 @@ import { runDlqCommand } from './commands/dlq-command.js';
 import { runEventsCommand } from './commands/events-command.js';
 import { runPatternTestCommand } from './commands/pattern-test-command.js';
 import { runPutCommand } from './commands/put-command.js';
+import { runQuarantineCommand } from './commands/quarantine-command.js';
 import { runReplayCommand } from './commands/replay-command.js';
 import { runTailCommand } from './commands/tail-command.js';
+import { runTraceCommand } from './commands/trace-command.js';
 import { packageVersion } from './package-version.js';
 import { StartOptionsError } from './parse-start-options.js';
 import { runStart } from './run-start.js';
@@ -18,6 +20,8 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const commands: Readonly<Record<string, Command>> = {
   put: runPutCommand,
   tail: runTailCommand,
+  trace: runTraceCommand,
+  quarantine: runQuarantineCommand,
   replay: runReplayCommand,
   dlq: runDlqCommand,
   events: runEventsCommand,

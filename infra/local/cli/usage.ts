@@ -18,6 +18,17 @@ trackbridge put --file <entries.json>
   Follow the local stack live: each event, the rules it matched, each consumer's outcome.
   Local only (the stack's /_trackbridge/tail stream). --count stops after n events have settled.
   Example: npx trackbridge tail`,
+  trace: `trackbridge trace <event-id> [--json]
+  The whole path of one event from the local log: envelope, matched rules, each attempt with its
+  time and outcome (stored/duplicate with the item key, quarantined with the first reasons, failed
+  with the error). Local only.
+  Example: npx trackbridge trace 6f1c2a4e-8b7d-4c3e-9a1f-2b3c4d5e6f70`,
+  quarantine: `trackbridge quarantine list [--type <detail-type>] [--from <time>] [--to <time>] [--json]
+trackbridge quarantine show <detail-type> <key>
+  Quarantined events (invalid ones with their reasons, and \`unrouted\` ones no catalog rule took),
+  by event time (default the last 24 h), read from the table; --aws reads the deployed table.
+    --table  default trackbridge-events
+  Example: npx trackbridge quarantine list --type "User Logged In"`,
   replay: `trackbridge replay --from <time> --to <time> [--rule <name>]... [--name <name>] [--archive <name>] [--no-wait]
   Replay the archive's events whose time is in the window, through every rule or only --rule ones
   (FilterArns); shows a progress bar until the replay ends (counts events on the local stack).
@@ -47,7 +58,7 @@ ${Object.values(commandUsage).join('\n\n')}
 
 Where commands send requests: the local stack at --endpoint, TRACKBRIDGE_ENDPOINT or
 http://127.0.0.1:4010 by default; --aws uses your standard AWS configuration instead (put, replay,
-events, pattern test). Times are ISO-8601 (2026-11-25T09:00:00Z) or epoch seconds; @path reads a file.
+events, quarantine, pattern test). Times are ISO-8601 (2026-11-25T09:00:00Z) or epoch seconds; @path reads a file.
 
 Exit codes: 0 done (pattern: match), 1 ran but did not succeed (a failed entry, a replay not
 COMPLETED, no match), 2 wrong command or input (AWS refused it), 3 nothing answers at the endpoint.`;

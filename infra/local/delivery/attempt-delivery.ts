@@ -2,6 +2,7 @@ import { functionNameOf } from '../events/arns.js';
 import type { DeliveryOutcome, DueDelivery } from '../store/delivery-queue.js';
 import { backoffDelay } from './backoff-delay.js';
 import type { Clock } from './clock.js';
+import { consumerOutcome } from './consumer-outcome.js';
 import type { ConsumerRegistry } from './consumer-registry.js';
 import { DeliveryFailedError } from './errors.js';
 import { invokeConsumer } from './invoke-consumer.js';
@@ -77,13 +78,19 @@ export async function attemptDelivery(
   }
   try {
     const consumer = await loading;
-    await invokeConsumer(consumer.handler, {
+    const value = await invokeConsumer(consumer.handler, {
       event: JSON.parse(delivery.payload),
       functionName,
       functionArn: delivery.targetArn,
       timeoutMs: consumer.timeoutMs,
     });
-    return { kind: 'delivered', id: delivery.id, attempts: delivery.attempts + 1 };
+    const result = consumerOutcome(value);
+    return {
+      kind: 'delivered',
+      id: delivery.id,
+      attempts: delivery.attempts + 1,
+      ...(result === undefined ? {} : { result }),
+    };
   } catch (error) {
     return afterFailure(delivery, asFailure(error), options);
   }

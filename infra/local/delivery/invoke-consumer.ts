@@ -11,21 +11,21 @@ function describe(error: unknown): string {
 
 /**
  * Invokes a handler in-process as Lambda would: with the event and a Lambda-like context, settling
- * on its returned promise (or the legacy context callbacks), failing with Lambda's own wording
+ * on its returned promise (or the legacy context callbacks) and resolving to its value, failing with Lambda's own wording
  * `Task timed out after N.NN seconds` when the function's timeout passes. A handler that outlives
  * its timeout keeps running in the background (there is no sandbox to freeze); its result is ignored.
  */
 export function invokeConsumer(
   handler: ConsumerHandler,
   options: { event: unknown; functionName: string; functionArn: string; timeoutMs: number },
-): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+): Promise<unknown> {
+  return new Promise<unknown>((resolve, reject) => {
     let settled = false;
-    const settle = (error: unknown): void => {
+    const settle = (error: unknown, value?: unknown): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (error === undefined) resolve();
+      if (error === undefined) resolve(value);
       else if (error instanceof DeliveryFailedError) reject(error);
       else reject(new DeliveryFailedError('FUNCTION_ERROR', describe(error), { cause: error }));
     };
@@ -36,7 +36,7 @@ export function invokeConsumer(
     const context = lambdaContext({ ...options, settle });
     try {
       Promise.resolve(handler(options.event, context)).then(
-        () => settle(undefined),
+        (value: unknown) => settle(undefined, value),
         (error: unknown) => settle(error ?? new Error('The handler rejected without a reason.')),
       );
     } catch (error) {

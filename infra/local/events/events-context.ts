@@ -32,6 +32,13 @@ export interface EventsContext {
   readonly reroute: () => void;
   /** Local-only scripted PutEvents failures, for tests; absent on a normal stack. */
   readonly putEventsFaults?: PutEventsFaults;
+  /** Told of each event PutEvents drops for want of its bus (counted and tailed locally). */
+  readonly droppedOnUnknownBus?: (event: {
+    id: string;
+    bus: string;
+    source: string;
+    detailType: string;
+  }) => void;
 }
 
 /** An EventBridge operation: validated input in, output members out (`{}` when it has none). */

@@ -4,6 +4,7 @@ import type { Clock } from '../delivery/clock.js';
 import { readBody } from '../http/read-body.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
 import type { DeadLetterStore } from '../store/dead-letter-store.js';
+import type { EventTrace } from '../store/event-trace.js';
 import type { ReplayStore } from '../store/replay-store.js';
 import { boundedLineWriter } from '../tail/bounded-line-writer.js';
 import type { TailHub } from '../tail/tail-hub.js';
@@ -17,6 +18,8 @@ export interface LocalApiContext {
   readonly archived: ArchivedEvents;
   readonly tail: TailHub;
   readonly clock: Clock;
+  /** The logged path of one event by its envelope id. */
+  readonly trace: (id: string) => EventTrace | undefined;
   /** Wakes delivery for targets that have pending deliveries again. */
   readonly redelivered: (targetArns: Iterable<string>) => void;
 }
@@ -79,6 +82,12 @@ async function route(context: LocalApiContext, req: IncomingMessage, res: Server
   const replay = /^replays\/([.\-_A-Za-z0-9]+)$/.exec(path);
   if (method === 'GET' && replay?.[1] !== undefined)
     return send(res, 200, replayProgress(context, replay[1]));
+  const traced = /^trace\/([-.\w]{1,128})$/.exec(path);
+  if (method === 'GET' && traced?.[1] !== undefined) {
+    const trace = context.trace(traced[1]);
+    if (trace === undefined) throw new LocalApiError(404, `No event ${traced[1]} in the local log.`);
+    return send(res, 200, trace);
+  }
   const one = /^dead-letters\/(\d+)$/.exec(path);
   if (method === 'GET' && one?.[1] !== undefined) {
     const letter = context.deadLetters.get(Number(one[1]));
@@ -99,7 +108,7 @@ async function route(context: LocalApiContext, req: IncomingMessage, res: Server
 
 /**
  * The local-only API under `/_trackbridge/` (documented as such: AWS has none of it): dead letters
- * (list, show, redrive, purge) and the live tail stream. JSON in and out; errors `{"message"}`.
+ * (list, show, redrive, purge), the live tail stream and event traces. JSON in and out; errors `{"message"}`.
  */
 export function handleLocalApi(context: LocalApiContext, req: IncomingMessage, res: ServerResponse): void {
   route(context, req, res).catch((error: unknown) => {

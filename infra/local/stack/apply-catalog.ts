@@ -1,5 +1,8 @@
+import { DEFAULT_RETRY_POLICY } from '../../../rules/catalog/catalog-defaults.js';
 import type { CatalogEntry } from '../../../rules/catalog/catalog-entry.js';
 import { defaultArchive } from '../../../rules/catalog/default-archive.js';
+import { unroutedPattern } from '../../../rules/catalog/unrouted-pattern.js';
+import { UNROUTED_ROUTE } from '../../../rules/catalog/unrouted-route.js';
 import { type ArnScope, functionArn } from '../events/arns.js';
 import type { ArchiveStore } from '../store/archive-store.js';
 import type { BusStore } from '../store/bus-store.js';
@@ -53,6 +56,46 @@ export function applyCatalog(
             MaximumEventAgeInSeconds: entry.retryPolicy.maximumEventAgeInSeconds,
           },
           ...(entry.deadLetter ? { DeadLetterConfig: { Arn: dlqArn } } : {}),
+        },
+      },
+    ]);
+  }
+  applyUnroutedRules(stores, options);
+}
+
+/**
+ * On each catalog bus, the catch-all rule (the catalog's complement, `unroutedPattern`) to the
+ * quarantine consumer, as the CDK stack deploys it: nothing on the bus goes unrecorded.
+ */
+function applyUnroutedRules(
+  stores: { rules: RuleStore; targets: TargetStore },
+  options: { catalog: readonly CatalogEntry[]; scope: ArnScope },
+): void {
+  for (const bus of new Set(options.catalog.map((entry) => entry.busName))) {
+    const existing = stores.rules.get(bus, UNROUTED_ROUTE.ruleName);
+    stores.rules.put({
+      bus,
+      name: UNROUTED_ROUTE.ruleName,
+      eventPattern: unroutedPattern(options.catalog.filter((entry) => entry.busName === bus)),
+      state: existing?.state ?? 'ENABLED',
+      description: 'Events no catalog type matches, quarantined as unrouted (trackbridge catalog)',
+    });
+    const arn = functionArn(options.scope, UNROUTED_ROUTE.consumer.name);
+    const dlqArn = `arn:aws:sqs:${options.scope.region}:${options.scope.accountId}:${UNROUTED_ROUTE.consumer.name}-dlq`;
+    stores.targets.upsert([
+      {
+        bus,
+        rule: UNROUTED_ROUTE.ruleName,
+        id: UNROUTED_ROUTE.consumer.name,
+        arn,
+        spec: {
+          Id: UNROUTED_ROUTE.consumer.name,
+          Arn: arn,
+          RetryPolicy: {
+            MaximumRetryAttempts: DEFAULT_RETRY_POLICY.maximumRetryAttempts,
+            MaximumEventAgeInSeconds: DEFAULT_RETRY_POLICY.maximumEventAgeInSeconds,
+          },
+          DeadLetterConfig: { Arn: dlqArn },
         },
       },
     ]);

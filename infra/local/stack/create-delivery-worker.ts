@@ -1,3 +1,4 @@
+import { UNROUTED_ROUTE } from '../../../rules/catalog/unrouted-route.js';
 import type { Clock } from '../delivery/clock.js';
 import { ConsumerRegistry } from '../delivery/consumer-registry.js';
 import { DeliveryWorker } from '../delivery/delivery-worker.js';
@@ -17,6 +18,13 @@ export function createDeliveryWorker(
     entry: entry.consumer.entry,
     timeoutMs,
   }));
+  // The catch-all rule's quarantine consumer, deployed with the catalog's rules.
+  if (options.catalog.length > 0)
+    catalogConsumers.push({
+      name: UNROUTED_ROUTE.consumer.name,
+      entry: UNROUTED_ROUTE.consumer.entry,
+      timeoutMs,
+    });
   return new DeliveryWorker({
     queue: new DeliveryQueue(db),
     consumers: new ConsumerRegistry([...catalogConsumers, ...(options.extraConsumers ?? [])], options.root),

@@ -28,6 +28,7 @@ export function createEventsContext(
     scope: ArnScope;
     worker: DeliveryWorker;
     tail: TailHub;
+    droppedOnUnknownBus?: EventsContext['droppedOnUnknownBus'];
     replaysChanged: () => void;
   },
 ): EventsContext {
@@ -74,5 +75,8 @@ export function createEventsContext(
     replaysChanged: options.replaysChanged,
     reroute,
     ...(options.putEventsFaults === undefined ? {} : { putEventsFaults: options.putEventsFaults }),
+    ...(options.droppedOnUnknownBus === undefined
+      ? {}
+      : { droppedOnUnknownBus: options.droppedOnUnknownBus }),
   };
 }

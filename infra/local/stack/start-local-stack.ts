@@ -5,7 +5,9 @@ import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
 import { DeadLetterStore } from '../store/dead-letter-store.js';
+import { readEventTrace } from '../store/event-trace.js';
 import { TailHub } from '../tail/tail-hub.js';
+import { type DroppedEvent, UnknownBusDrops } from '../tail/unknown-bus-drops.js';
 import { createDeliveryWorker } from './create-delivery-worker.js';
 import { createEventsContext } from './create-events-context.js';
 import { createReplayServices, type ReplayServices } from './create-replay-services.js';
@@ -84,10 +86,27 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   // StartReplay and CancelReplay wake the runner, which is built over the context they belong to.
   let replay: ReplayServices | undefined;
   const replaysChanged = (): void => replay?.runner.wake();
-  const events = createEventsContext(database, { ...options, clock, scope, worker, tail, replaysChanged });
+  const drops = new UnknownBusDrops(tail);
+  const droppedOnUnknownBus = (event: DroppedEvent): void => drops.record(event);
+  const events = createEventsContext(database, {
+    ...options,
+    clock,
+    scope,
+    worker,
+    tail,
+    replaysChanged,
+    droppedOnUnknownBus,
+  });
   replay = createReplayServices(db, events, { ...options, clock });
   const { runner, retention, archived } = replay;
-  const localApi = { deadLetters: new DeadLetterStore(db), replays: events.replays, archived, tail, clock };
+  const localApi = {
+    deadLetters: new DeadLetterStore(db),
+    replays: events.replays,
+    archived,
+    tail,
+    clock,
+    trace: (id: string) => readEventTrace(db, id),
+  };
   const dynamodb = await createEmbeddedDynalite(options.dataDir, options);
   const host = options.host ?? '127.0.0.1';
   let endpoint = '';
@@ -95,7 +114,10 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     host,
     events,
     dynamodb: dynamodb.handle,
-    status: () => stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
+    status: () => ({
+      ...stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
+      droppedOnUnknownBus: drops.byBus(),
+    }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
     localApi: (req, res) =>
       handleLocalApi({ ...localApi, redelivered: (targetArns) => worker.wake(targetArns) }, req, res),

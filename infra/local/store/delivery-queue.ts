@@ -1,3 +1,4 @@
+import type { ConsumerOutcome } from '../delivery/consumer-outcome.js';
 import type { Sqlite } from './open-database.js';
 
 /** A pending delivery with what is needed to attempt it. */
@@ -18,7 +19,13 @@ export interface DueDelivery {
 
 /** The outcome of one attempt, written back in a batch. */
 export type DeliveryOutcome =
-  | { readonly kind: 'delivered'; readonly id: number; readonly attempts: number }
+  | {
+      readonly kind: 'delivered';
+      readonly id: number;
+      readonly attempts: number;
+      /** What the consumer reported, when it is a trackbridge consumer. */
+      readonly result?: ConsumerOutcome;
+    }
   | {
       readonly kind: 'retry';
       readonly id: number;
@@ -55,6 +62,7 @@ export class DeliveryQueue {
   private readonly selectNextDue;
   private readonly update;
   private readonly insertDead;
+  private readonly insertAttempt;
 
   constructor(private readonly db: Sqlite) {
     // Delivery runs these for every event: prepare once.
@@ -70,7 +78,12 @@ export class DeliveryQueue {
       "SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending' AND next_attempt_at > ?",
     );
     this.update = db.prepare(
-      'UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?',
+      `UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, result = ?,
+         updated_at = ? WHERE id = ?`,
+    );
+    this.insertAttempt = db.prepare(
+      `INSERT INTO delivery_attempts (delivery_id, event_seq, attempt, at, outcome, detail)
+       SELECT ?, event_seq, ?, ?, ?, ? FROM deliveries WHERE id = ?`,
     );
     this.insertDead = db.prepare(
       `INSERT INTO dead_letters (delivery_id, event_seq, rule, target_arn, attempts, error_code, error_message,
@@ -113,29 +126,38 @@ export class DeliveryQueue {
   }
 
   /**
-   * Writes outcomes in one transaction; a dead delivery also gets its dead-letter record. No fsync
+   * Writes outcomes in one transaction, each also as an attempt row (for `trace`); a dead delivery
+   * also gets its dead-letter record. No fsync
    * is awaited: power loss could at worst forget a "delivered" mark, which redelivers to an
    * idempotent consumer (see `open-database.ts`).
    */
   record(outcomes: readonly DeliveryOutcome[], now: number): void {
-    const { update, insertDead } = this;
+    const { update, insertDead, insertAttempt } = this;
     this.db.transaction(() => {
       for (const outcome of outcomes) {
-        if (outcome.kind === 'delivered')
-          update.run('delivered', outcome.attempts, now, null, now, outcome.id);
-        else if (outcome.kind === 'retry')
-          update.run('pending', outcome.attempts, outcome.nextAttemptAt, outcome.error, now, outcome.id);
-        else {
-          const { delivery } = outcome;
-          // Without a dead-letter config EventBridge drops the event (§4.4); the row keeps why.
+        if (outcome.kind === 'delivered') {
+          const result = outcome.result === undefined ? null : JSON.stringify(outcome.result);
+          update.run('delivered', outcome.attempts, now, null, result, now, outcome.id);
+          const kind = outcome.result?.outcome ?? 'delivered';
+          insertAttempt.run(outcome.id, outcome.attempts, now, kind, result, outcome.id);
+        } else if (outcome.kind === 'retry') {
           update.run(
-            delivery.deadLetter ? 'dead' : 'dropped',
+            'pending',
             outcome.attempts,
-            now,
+            outcome.nextAttemptAt,
             outcome.error,
+            null,
             now,
-            delivery.id,
+            outcome.id,
           );
+          insertAttempt.run(outcome.id, outcome.attempts, now, 'failed', outcome.error, outcome.id);
+        } else {
+          const { delivery } = outcome;
+          const status = delivery.deadLetter ? 'dead' : 'dropped';
+          const error = `${outcome.errorCode}: ${outcome.error}`;
+          // Without a dead-letter config EventBridge drops the event (§4.4); the row keeps why.
+          update.run(status, outcome.attempts, now, outcome.error, null, now, delivery.id);
+          insertAttempt.run(delivery.id, outcome.attempts, now, status, error, delivery.id);
           if (delivery.deadLetter) {
             insertDead.run(
               delivery.id,

@@ -132,4 +132,19 @@ export const migrations: readonly string[] = [
   `,
   // Issue 13: a bus's resource policy (PutPermission), shown by DescribeEventBus.
   'ALTER TABLE buses ADD COLUMN policy TEXT;',
+  // 4: outcomes (issue 11). The consumer's result of the delivery that succeeded, and one row per
+  // attempt so a trace shows each with its time (redrive resets `attempts`, so no key on it).
+  `
+  ALTER TABLE deliveries ADD COLUMN result TEXT;
+  CREATE TABLE delivery_attempts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    delivery_id INTEGER NOT NULL REFERENCES deliveries (id),
+    event_seq INTEGER NOT NULL REFERENCES events (seq),
+    attempt INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    outcome TEXT NOT NULL,
+    detail TEXT
+  );
+  CREATE INDEX delivery_attempts_by_event ON delivery_attempts (event_seq, id);
+  `,
 ];

@@ -1,5 +1,7 @@
+import type { ConsumerOutcome } from '../delivery/consumer-outcome.js';
 import type { DeliveryOutcome, DueDelivery } from '../store/delivery-queue.js';
 import type { LoggedEvent } from '../store/event-log.js';
+import type { DroppedEvent } from './unknown-bus-drops.js';
 
 /** One line of the local-only tail stream. */
 export type TailRecord =
@@ -14,15 +16,25 @@ export type TailRecord =
       /** Every rule the event matched, and each target it will be delivered to. */
       readonly rules: readonly { readonly rule: string; readonly target: string }[];
     }
+  | ({ readonly type: 'dropped'; readonly reason: 'unknown bus' } & DroppedEvent)
   | {
       readonly type: 'delivery';
       readonly eventId: string;
       readonly rule: string;
       readonly target: string;
-      /** `dead` went to the dead-letter store; `dropped` had no dead-letter config (§4.4). */
-      readonly outcome: 'delivered' | 'retrying' | 'dead' | 'dropped';
+      /**
+       * `stored` / `duplicate` / `quarantined`: what a trackbridge consumer reported; `delivered`:
+       * another function returned; `dead` went to the dead-letter store; `dropped` had no
+       * dead-letter config (§4.4).
+       */
+      readonly outcome: ConsumerOutcome['outcome'] | 'delivered' | 'retrying' | 'dead' | 'dropped';
       readonly attempts: number;
       readonly error?: string;
+      /** The item written (event or quarantine item), for a consumer's outcome. */
+      readonly item?: { readonly pk: string; readonly sk: string };
+      readonly reasonCount?: number;
+      /** The first quarantine reasons, for `quarantined`. */
+      readonly reasons?: ConsumerOutcome['reasons'];
     };
 
 const idPrefix = '{"version":"0","id":"';
@@ -39,7 +51,20 @@ function outcomeRecord(outcome: DeliveryOutcome, delivery: DueDelivery): TailRec
     rule: delivery.rule,
     target: delivery.targetArn,
   } as const;
-  if (outcome.kind === 'delivered') return { ...base, outcome: 'delivered', attempts: outcome.attempts };
+  if (outcome.kind === 'delivered') {
+    const { result } = outcome;
+    if (result === undefined) return { ...base, outcome: 'delivered', attempts: outcome.attempts };
+    return {
+      ...base,
+      outcome: result.outcome,
+      attempts: outcome.attempts,
+      ...(result.pk === undefined || result.sk === undefined
+        ? {}
+        : { item: { pk: result.pk, sk: result.sk } }),
+      ...(result.reasonCount === undefined ? {} : { reasonCount: result.reasonCount }),
+      ...(result.reasons === undefined ? {} : { reasons: result.reasons }),
+    };
+  }
   if (outcome.kind === 'retry')
     return { ...base, outcome: 'retrying', attempts: outcome.attempts, error: outcome.error };
   return {
@@ -78,6 +103,11 @@ export class TailHub {
         rules: event.deliveries.map((plan) => ({ rule: plan.rule, target: plan.targetArn })),
       });
     }
+  }
+
+  publishDropped(event: DroppedEvent): void {
+    if (this.subscribers.size === 0) return;
+    this.emit({ type: 'dropped', reason: 'unknown bus', ...event });
   }
 
   publishOutcomes(batch: readonly { outcome: DeliveryOutcome; delivery: DueDelivery }[]): void {

@@ -26,6 +26,8 @@ describe('buildQuarantineItem', () => {
     expect(item).toEqual({
       pk: 'QUARANTINE#User Logged In',
       sk: '2026-11-25T12:00:01.000Z#abc',
+      gsi1pk: 'QUARANTINE#2026-11-25',
+      gsi1sk: '2026-11-25T12:00:01.000Z#abc',
       eventType: 'User Logged In',
       envelopeId: 'abc',
       receivedAt: '2026-11-25T12:00:01.000Z',

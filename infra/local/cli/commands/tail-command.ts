@@ -11,11 +11,25 @@ function describe(record: TailRecord): string {
     if (record.rules.length === 0) return `${head}\n  matched no rule\n`;
     return `${head}\n${record.rules.map((match) => `  matched ${match.rule} -> ${match.target}\n`).join('')}`;
   }
-  const mark = { delivered: 'ok', retrying: 'retry', dead: 'DEAD-LETTERED', dropped: 'DROPPED' }[
-    record.outcome
-  ];
+  if (record.type === 'dropped')
+    return `${record.id} ${record.source} "${record.detailType}" DROPPED: bus ${record.bus} does not exist\n`;
+  const mark = {
+    stored: 'stored',
+    duplicate: 'duplicate',
+    quarantined: 'QUARANTINED',
+    delivered: 'ok',
+    retrying: 'retry',
+    dead: 'DEAD-LETTERED',
+    dropped: 'DROPPED',
+  }[record.outcome];
   const error = record.error === undefined ? '' : `: ${record.error}`;
-  return `  ${mark} ${record.rule} -> ${record.target} ${record.eventId} (attempt ${record.attempts})${error}\n`;
+  const item = record.item === undefined ? '' : ` ${record.item.pk} ${record.item.sk}`;
+  const head = `  ${mark} ${record.rule} -> ${record.target} ${record.eventId} (attempt ${record.attempts})`;
+  return `${head}${error}${item}\n${(record.reasons ?? []).map(reasonLine).join('')}`;
+}
+
+function reasonLine(reason: { path: string; keyword: string; message: string }): string {
+  return `    ${reason.path} ${reason.message} (${reason.keyword})\n`;
 }
 
 /**

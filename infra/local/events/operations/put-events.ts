@@ -90,7 +90,16 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
     if (injected !== undefined) return injected;
     const id = randomUUID();
     const bus = busNameOf(entry.string('EventBusName'));
-    if (context.buses.get(bus) === undefined) return { EventId: id };
+    if (context.buses.get(bus) === undefined) {
+      const dropped = {
+        id,
+        bus,
+        source: entry.string('Source') ?? '',
+        detailType: entry.string('DetailType') ?? '',
+      };
+      context.droppedOnUnknownBus?.(dropped);
+      return { EventId: id };
+    }
     const time = entry.timestamp('Time') ?? receivedAt;
     const fields = {
       id,
