@@ -1,12 +1,12 @@
-import type { CompiledPattern, FieldCondition } from '../compiled-pattern.js';
+import type { CompiledPattern, FieldCondition, ValueMatcher } from '../compiled-pattern.js';
 import { parseWildcard } from './parse-wildcard.js';
 import { copiedWhenAddedAgain, type WildcardPattern } from './wildcard-complexity.js';
 
 /**
  * The wildcard values of each aws/event-ruler byte machine a pattern builds, repeats included.
  * Ruler adds each branch's fields in key order, and each field's machine hangs off the state its
- * preceding field's match leads to; two branches share that state — and so the next field's
- * machine — when their earlier conditions are equal and Ruler re-used the earlier match. It does
+ * preceding field's match leads to — one state per matched value, so two branches share the
+ * next field's machine when any of their earlier values are equal and Ruler re-used that match. It does
  * not when re-adding built new states: a wildcard value copied again (see `copiedWhenAddedAgain`),
  * or an exact string whose path runs through the state before an existing `*` (measured on Ruler:
  * `"y"` after `{"wildcard":"*:"}` gets a new state, after `{"wildcard":"y*"}` it does not).
@@ -14,25 +14,34 @@ import { copiedWhenAddedAgain, type WildcardPattern } from './wildcard-complexit
 export function wildcardGroups(pattern: CompiledPattern): WildcardPattern[][] {
   const ids = new ConditionIds();
   const root = newNode();
-  let fresh = 0;
   for (const branch of pattern.branches) {
     if (!branch.some((condition) => wildcardValues(condition).length > 0)) continue;
-    let node = root;
+    // Each value of a field leads to its own next state in Ruler, so a branch hangs off every state
+    // its earlier values reached (a frontier), not off one state per whole condition.
+    let frontier = [root];
     for (const condition of [...branch].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-      const machine = node.machines.get(condition.path) ?? { values: [], starPrefixes: new Set<string>() };
-      node.machines.set(condition.path, machine);
-      const key = addsNewState(condition, machine) ? `new ${fresh++}` : String(ids.of(condition));
-      for (const value of wildcardValues(condition)) {
-        machine.values.push(value);
-        const prefix = literalPrefix(value.value);
-        if (prefix !== undefined) machine.starPrefixes.add(prefix);
+      const next = new Set<TrieNode>();
+      for (const node of frontier) {
+        const machine = node.machines.get(condition.path) ?? { values: [], starPrefixes: new Set<string>() };
+        node.machines.set(condition.path, machine);
+        const keys = condition.matchers.map((matcher) =>
+          stateKey(matcher, machine, ids.of(condition.path, matcher)),
+        );
+        for (const value of wildcardValues(condition)) {
+          machine.values.push(value);
+          const prefix = literalPrefix(value.value);
+          if (prefix !== undefined) machine.starPrefixes.add(prefix);
+        }
+        for (const key of keys) {
+          let child = node.children.get(key);
+          if (child === undefined) {
+            child = newNode();
+            node.children.set(key, child);
+          }
+          next.add(child);
+        }
       }
-      let child = node.children.get(key);
-      if (child === undefined) {
-        child = newNode();
-        node.children.set(key, child);
-      }
-      node = child;
+      frontier = next.size > MAX_FRONTIER ? [merged(next)] : [...next];
     }
   }
   const result: WildcardPattern[][] = [];
@@ -42,6 +51,26 @@ export function wildcardGroups(pattern: CompiledPattern): WildcardPattern[][] {
     stack.push(...node.children.values());
   }
   return result;
+}
+
+/**
+ * Past this many states reached by one branch, they are scored as one: a machine holding the
+ * values of several can only score higher (more values keep at least as many states alive),
+ * so the bound errs towards refusing, never towards accepting what Ruler refuses.
+ */
+const MAX_FRONTIER = 64;
+
+function merged(nodes: Iterable<TrieNode>): TrieNode {
+  const node = newNode();
+  for (const from of nodes) {
+    for (const [path, machine] of from.machines) {
+      const into = node.machines.get(path) ?? { values: [], starPrefixes: new Set<string>() };
+      into.values.push(...machine.values);
+      for (const prefix of machine.starPrefixes) into.starPrefixes.add(prefix);
+      node.machines.set(path, into);
+    }
+  }
+  return node;
 }
 
 interface Machine {
@@ -59,23 +88,30 @@ function newNode(): TrieNode {
   return { children: new Map(), machines: new Map() };
 }
 
-function addsNewState(condition: FieldCondition, machine: Machine): boolean {
-  return condition.matchers.some((matcher) => {
-    if (matcher.kind === 'exact' && typeof matcher.value === 'string') {
-      const value = matcher.value;
-      return [...machine.starPrefixes].some(
-        (prefix) => value.startsWith(prefix) && value.length > prefix.length,
-      );
-    }
-    if (matcher.kind === 'wildcard') {
-      return (
-        machine.values.some((v) => v.kind === 'wildcard' && v.value === matcher.value) &&
-        copiedWhenAddedAgain(matcher.value)
-      );
-    }
-    return false;
-  });
+/**
+ * Which state a value leads to: the same for the same value, except that an exact string gets a
+ * new one once a `*` it runs through was added before it (re-added later, it re-uses that one),
+ * and a wildcard value copied again gets a new one each time.
+ */
+function stateKey(matcher: ValueMatcher, machine: Machine, id: number): string {
+  if (matcher.kind === 'exact' && typeof matcher.value === 'string') {
+    const value = matcher.value;
+    const stars = [...machine.starPrefixes].filter(
+      (prefix) => value.startsWith(prefix) && value.length > prefix.length,
+    ).length;
+    return `${id}/${stars}`;
+  }
+  if (
+    matcher.kind === 'wildcard' &&
+    machine.values.some((v) => v.kind === 'wildcard' && v.value === matcher.value) &&
+    copiedWhenAddedAgain(matcher.value)
+  ) {
+    return `new ${machine.values.length}/${id}/${fresh++}`;
+  }
+  return String(id);
 }
+
+let fresh = 0;
 
 function literalPrefix(value: string): string | undefined {
   const parts = parseWildcard(value);
@@ -96,20 +132,16 @@ function wildcardValues(condition: FieldCondition): WildcardPattern[] {
   });
 }
 
-/** Numbers field conditions by content; branches forked from one `$or` share matcher arrays, so those are cached. */
+/** Numbers a field's values by content: Ruler re-uses the state a value already leads to. */
 class ConditionIds {
-  private readonly byArray = new Map<readonly unknown[], number>();
   private readonly byText = new Map<string, number>();
 
-  of(condition: FieldCondition): number {
-    const cached = this.byArray.get(condition.matchers);
-    if (cached !== undefined) return cached;
-    const text = JSON.stringify(condition, (_key, value: unknown) =>
+  of(path: string, matcher: ValueMatcher): number {
+    const text = JSON.stringify([path, matcher], (_key, value: unknown) =>
       value instanceof Uint8Array ? Array.from(value) : value,
     );
     const id = this.byText.get(text) ?? this.byText.size;
     this.byText.set(text, id);
-    this.byArray.set(condition.matchers, id);
     return id;
   }
 }
