@@ -57,7 +57,7 @@ describe('unrouted events on the tracking bus', () => {
         Key: { pk: 'QUARANTINE#User Exploded', sk: `2026-11-25T08:00:00Z#${id}` },
       }),
     );
-    expect(Item?.reasons).toEqual([expect.objectContaining({ keyword: 'unrouted', path: '/detail-type' })]);
+    expect(Item?.reasons).toEqual([expect.objectContaining({ keyword: 'unrouted', path: '/' })]);
     expect(JSON.parse(Item?.rawEvent)).toMatchObject({ id, source: 'app.auth' });
   });
 
@@ -75,7 +75,7 @@ describe('unrouted events on the tracking bus', () => {
     const all = await runTrackbridge(['quarantine', 'list', ...window], test.stack.endpoint, repoRoot);
     expect(all.code).toBe(0);
     expect(all.stdout).toMatch(
-      /^2026-11-25T08:00:00Z#\S+\tUser Exploded\t1 reason\(s\)\tunrouted \/detail-type$/m,
+      /^2026-11-25T08:00:00Z#\S+\tUser Exploded\t1 reason\(s\)\tunrouted \/$/m,
     );
     // The foreign-source event and the invalid own one both land in the "User Logged In" partition.
     const byType = await runTrackbridge(
