@@ -74,9 +74,7 @@ describe('unrouted events on the tracking bus', () => {
     const window = ['--from', '2026-11-25T07:59:00Z', '--to', '2026-11-25T08:01:00Z'];
     const all = await runTrackbridge(['quarantine', 'list', ...window], test.stack.endpoint, repoRoot);
     expect(all.code).toBe(0);
-    expect(all.stdout).toMatch(
-      /^2026-11-25T08:00:00Z#\S+\tUser Exploded\t1 reason\(s\)\tunrouted \/$/m,
-    );
+    expect(all.stdout).toMatch(/^2026-11-25T08:00:00Z#\S+\tUser Exploded\t1 reason\(s\)\tunrouted \/$/m);
     // The foreign-source event and the invalid own one both land in the "User Logged In" partition.
     const byType = await runTrackbridge(
       ['quarantine', 'list', '--type', 'User Logged In', ...window, '--json'],
