@@ -51,6 +51,19 @@ function afterFailure(
   };
 }
 
+/**
+ * What the handler receives: the payload's JSON value, or the text itself when an InputTransformer
+ * string template made text that is not JSON (what AWS's Lambda target does then is not documented;
+ * locally the event reaches the consumer rather than failing every retry).
+ */
+function payloadOf(payload: string): unknown {
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return payload;
+  }
+}
+
 /** One attempt to deliver an event to its target consumer, resolved to its outcome (never rejects). */
 export async function attemptDelivery(
   delivery: DueDelivery,
@@ -79,7 +92,7 @@ export async function attemptDelivery(
   try {
     const consumer = await loading;
     const value = await invokeConsumer(consumer.handler, {
-      event: JSON.parse(delivery.payload),
+      event: payloadOf(delivery.payload),
       functionName,
       functionArn: delivery.targetArn,
       timeoutMs: consumer.timeoutMs,

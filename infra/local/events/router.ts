@@ -5,6 +5,7 @@ import type { ArchiveRecord } from '../store/archive-store.js';
 import type { RuleRecord } from '../store/rule-store.js';
 import type { TargetRecord } from '../store/target-store.js';
 import { isJsonObject } from './input-reader.js';
+import { type InputShape, inputShapeOf } from './input-shaping/input-shape.js';
 import type { PatternEngine } from './pattern-engine.js';
 
 /** EventBridge's default target retry policy: 185 attempts over 24 hours (§4.4). */
@@ -20,6 +21,8 @@ export interface DeliveryPlan {
   readonly deadLetter: boolean;
   /** The target's constant `Input`: delivered instead of the event. */
   readonly input?: string;
+  /** The target's `InputPath` or `InputTransformer`, applied per event by `shapeDeliveries`. */
+  readonly shape?: InputShape;
 }
 
 interface RoutedBus {
@@ -37,6 +40,7 @@ function planOf(target: TargetRecord): DeliveryPlan {
   const retry = isJsonObject(target.spec.RetryPolicy) ? target.spec.RetryPolicy : {};
   const attempts = retry.MaximumRetryAttempts;
   const age = retry.MaximumEventAgeInSeconds;
+  const shape = inputShapeOf(target.spec);
   return {
     rule: target.rule,
     targetId: target.id,
@@ -45,6 +49,7 @@ function planOf(target: TargetRecord): DeliveryPlan {
     maximumEventAgeInSeconds: typeof age === 'number' ? age : defaultRetryPolicy.maximumEventAgeInSeconds,
     deadLetter: isJsonObject(target.spec.DeadLetterConfig),
     ...(typeof target.spec.Input === 'string' ? { input: target.spec.Input } : {}),
+    ...(shape === undefined ? {} : { shape }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../delivery/clock.js';
+import { shapeDeliveries } from '../events/input-shaping/shape-deliveries.js';
 import type { Router } from '../events/router.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
 import type { EventLog, LoggedEvent } from '../store/event-log.js';
@@ -149,7 +150,11 @@ export class ReplayRunner {
     for (const event of batch) {
       const id = randomUUID();
       const envelope = replayEnvelope(event.envelope, { id, replayName: replay.name });
-      const deliveries = router.route(replay.bus, envelope, only) ?? [];
+      const routed = router.route(replay.bus, envelope, only) ?? [];
+      const deliveries = shapeDeliveries(routed, envelope, {
+        busArn: replay.destination.Arn,
+        ingestionTime: receivedAt,
+      });
       logged.push({
         id,
         bus: replay.bus,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LoggedEvent } from '../../store/event-log.js';
-import { busNameOf } from '../arns.js';
+import { busArn as busArnOf, busNameOf } from '../arns.js';
 import { buildEnvelope } from '../build-envelope.js';
 import { assertConstraints, type MemberCheck } from '../constraints.js';
 import { describeEntries } from '../describe-entries.js';
@@ -9,6 +9,7 @@ import { entrySize } from '../entry-size.js';
 import { ValidationException } from '../errors.js';
 import type { EventsContext } from '../events-context.js';
 import { InputReader } from '../input-reader.js';
+import { shapeDeliveries } from '../input-shaping/shape-deliveries.js';
 import { modelConstraints, required } from '../model-constraints.js';
 
 type ResultEntry = { EventId: string } | EntryError;
@@ -112,8 +113,10 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
       detailText: detailText ?? '{}',
     };
     const envelope = buildEnvelope(fields);
-    const deliveries = context.router.route(bus, envelope);
-    if (deliveries === undefined) return malformedDetail;
+    const routed = context.router.route(bus, envelope);
+    if (routed === undefined) return malformedDetail;
+    const busArn = busArnOf(context.scope, bus);
+    const deliveries = shapeDeliveries(routed, envelope, { busArn, ingestionTime: receivedAt });
     const archives = context.router.archivesFor(bus, envelope);
     logged.push({ id, bus, time, receivedAt, envelope, deliveries, archives });
     return { EventId: id };

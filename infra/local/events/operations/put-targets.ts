@@ -1,9 +1,10 @@
 import type { TargetRecord } from '../../store/target-store.js';
 import { functionNameOf } from '../arns.js';
 import { assertConstraints, type MemberCheck } from '../constraints.js';
-import { LimitExceededException, ValidationException } from '../errors.js';
+import { LimitExceededException } from '../errors.js';
 import type { EventsContext } from '../events-context.js';
 import { InputReader } from '../input-reader.js';
+import { checkInputShaping, inputTransformerChecks } from '../input-shaping/check-input-shaping.js';
 import { assertNotManaged } from '../managed-rule-guard.js';
 import { modelConstraints, required } from '../model-constraints.js';
 import { findRule, readRuleReference } from '../rule-reference.js';
@@ -24,6 +25,7 @@ function targetChecks(target: InputReader, index: number): MemberCheck[] {
       value: target.string('InputPath'),
       constraint: modelConstraints.TargetInputPath,
     },
+    ...inputTransformerChecks(target, at),
     {
       path: `${at}.retryPolicy.maximumRetryAttempts`,
       value: retry?.integer('MaximumRetryAttempts'),
@@ -40,29 +42,6 @@ function targetChecks(target: InputReader, index: number): MemberCheck[] {
       constraint: modelConstraints.ResourceArn,
     },
   ];
-}
-
-function checkInputShaping(target: InputReader): void {
-  const id = target.string('Id') ?? '';
-  const given = ['Input', 'InputPath', 'InputTransformer'].filter(
-    (member) => target.value(member) !== undefined,
-  );
-  if (given.length > 1) {
-    throw new ValidationException(
-      `Only one of Input, InputPath, or InputTransformer must be provided for target ${id}.`,
-    );
-  }
-  const input = target.string('Input');
-  if (input !== undefined && !isJsonText(input)) {
-    throw new ValidationException(`Input for target ${id} is not valid JSON text.`);
-  }
-  if (given.length === 1 && input === undefined) {
-    // InputPath and InputTransformer are not emulated: refusing them beats delivering a payload
-    // AWS would not send.
-    throw new ValidationException(
-      `${given[0]} of target ${id} is not supported by the trackbridge local stack.`,
-    );
-  }
 }
 
 /**
@@ -106,18 +85,18 @@ export function putTargets(context: EventsContext, body: unknown): object {
 
 function specOf(target: InputReader): { readonly [key: string]: unknown } {
   const spec: { [key: string]: unknown } = {};
-  for (const member of ['Id', 'Arn', 'RoleArn', 'Input', 'InputPath', 'RetryPolicy', 'DeadLetterConfig']) {
+  for (const member of [
+    'Id',
+    'Arn',
+    'RoleArn',
+    'Input',
+    'InputPath',
+    'InputTransformer',
+    'RetryPolicy',
+    'DeadLetterConfig',
+  ]) {
     const value = target.value(member);
     if (value !== undefined) spec[member] = value;
   }
   return spec;
-}
-
-function isJsonText(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,0 +1,30 @@
+import type { DeliveryPlan } from '../router.js';
+import { shapeInput } from './input-shape.js';
+
+/** A rule's ARN from its bus's ARN: `rule/<rule>` on the default bus, `rule/<bus>/<rule>` on others. */
+export function ruleArnOnBus(busArn: string, rule: string): string {
+  const [prefix = '', bus = ''] = busArn.split(':event-bus/');
+  return `${prefix}:rule/${bus === 'default' ? rule : `${bus}/${rule}`}`;
+}
+
+/**
+ * The deliveries of one event with each shaped target's input made from it (`InputPath`,
+ * `InputTransformer`), at routing time, so a delivery and its retries carry what the target
+ * receives, and a replayed event is shaped as it is re-sent (with its new id and `replay-name`).
+ */
+export function shapeDeliveries(
+  plans: readonly DeliveryPlan[],
+  envelope: string,
+  event: { readonly busArn: string; readonly ingestionTime: number },
+): DeliveryPlan[] {
+  return plans.map((plan) => {
+    if (plan.shape === undefined) return plan;
+    const { shape, ...rest } = plan;
+    const input = shapeInput(shape, envelope, {
+      ruleName: plan.rule,
+      ruleArn: ruleArnOnBus(event.busArn, plan.rule),
+      ingestionTime: event.ingestionTime,
+    });
+    return { ...rest, input };
+  });
+}
