@@ -47,7 +47,7 @@ const fields = {
   years: { min: 1970, max: 2199 },
 } as const satisfies Record<string, FieldSpec>;
 
-function valueOf(text: string, spec: FieldSpec): number | undefined {
+function fieldValue(text: string, spec: FieldSpec): number | undefined {
   const named = spec.names?.indexOf(text.toUpperCase()) ?? -1;
   const value = named >= 0 ? named + 1 : /^\d{1,4}$/.test(text) ? Number(text) : undefined;
   return value !== undefined && value >= spec.min && value <= spec.max ? value : undefined;
@@ -67,9 +67,9 @@ function itemValues(item: string, spec: FieldSpec): number[] | undefined {
   } else {
     const [start = '', end, more] = range.split('-');
     if (more !== undefined) return undefined;
-    from = valueOf(start, spec);
+    from = fieldValue(start, spec);
     // `a/step` runs from a to the field's end, as the docs' `1/10` example (11th, 21st, ... minute).
-    to = end === undefined ? (stepText === undefined ? from : spec.max) : valueOf(end, spec);
+    to = end === undefined ? (stepText === undefined ? from : spec.max) : fieldValue(end, spec);
   }
   if (from === undefined || to === undefined || from > to) return undefined;
   const values: number[] = [];
@@ -92,7 +92,7 @@ function dayOfMonthRule(text: string): DayOfMonthRule | undefined {
   if (text === 'L') return { kind: 'last' };
   const weekday = /^(\d{1,2})W$/.exec(text);
   if (weekday !== null) {
-    const day = valueOf(weekday[1] ?? '', fields.dayOfMonth);
+    const day = fieldValue(weekday[1] ?? '', fields.dayOfMonth);
     return day === undefined ? undefined : { kind: 'weekday', day };
   }
   const days = listValues(text, fields.dayOfMonth);
@@ -105,13 +105,13 @@ function dayOfWeekRule(text: string): DayOfWeekRule | undefined {
   if (text === 'L') return { kind: 'days', days: new Set([7]) };
   const last = /^([A-Za-z]{3}|\d)L$/.exec(text);
   if (last !== null) {
-    const day = valueOf(last[1] ?? '', fields.dayOfWeek);
+    const day = fieldValue(last[1] ?? '', fields.dayOfWeek);
     return day === undefined ? undefined : { kind: 'last', day };
   }
   // With `#` the field holds that one expression only ("3#1,6#3" is invalid, the reference says).
   const nth = /^([A-Za-z]{3}|\d)#([1-5])$/.exec(text);
   if (nth !== null) {
-    const day = valueOf(nth[1] ?? '', fields.dayOfWeek);
+    const day = fieldValue(nth[1] ?? '', fields.dayOfWeek);
     return day === undefined ? undefined : { kind: 'nth', day, nth: Number(nth[2]) };
   }
   const days = listValues(text, fields.dayOfWeek);
