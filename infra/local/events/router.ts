@@ -36,7 +36,8 @@ interface ArchivingBus {
   readonly matcher: RuleMatcher | undefined;
 }
 
-function planOf(target: TargetRecord): DeliveryPlan {
+/** How deliveries to `target` are made: its ARN, retry policy, dead letters and input. */
+export function planOf(target: TargetRecord): DeliveryPlan {
   const retry = isJsonObject(target.spec.RetryPolicy) ? target.spec.RetryPolicy : {};
   const attempts = retry.MaximumRetryAttempts;
   const age = retry.MaximumEventAgeInSeconds;

@@ -30,6 +30,8 @@ export function createEventsContext(
     tail: TailHub;
     droppedOnUnknownBus?: EventsContext['droppedOnUnknownBus'];
     replaysChanged: () => void;
+    /** Told after the router is rebuilt (the scheduler reconciles scheduled rules). */
+    rulesChanged?: () => void;
   },
 ): EventsContext {
   const { db, walSync } = database;
@@ -52,7 +54,10 @@ export function createEventsContext(
   );
   ensureArchiveRules({ archives, rules, targets }, options.scope);
   const router = new Router(options.patterns);
-  const reroute = (): void => router.rebuild(rules.all(), targets.all(), archives.all());
+  const reroute = (): void => {
+    router.rebuild(rules.all(), targets.all(), archives.all());
+    options.rulesChanged?.();
+  };
   reroute();
   return {
     scope: options.scope,

@@ -4,6 +4,8 @@ import { systemClock } from '../delivery/clock.js';
 import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
+import { createScheduler } from '../schedule/create-scheduler.js';
+import type { Scheduler } from '../schedule/scheduler.js';
 import { DeadLetterStore } from '../store/dead-letter-store.js';
 import { readEventTrace } from '../store/event-trace.js';
 import { TailHub } from '../tail/tail-hub.js';
@@ -88,6 +90,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   const replaysChanged = (): void => replay?.runner.wake();
   const drops = new UnknownBusDrops(tail);
   const droppedOnUnknownBus = (event: DroppedEvent): void => drops.record(event);
+  let scheduler: Scheduler | undefined;
   const events = createEventsContext(database, {
     ...options,
     clock,
@@ -96,8 +99,10 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     tail,
     replaysChanged,
     droppedOnUnknownBus,
+    rulesChanged: () => scheduler?.sync(),
   });
   replay = createReplayServices(db, events, { ...options, clock });
+  scheduler = createScheduler(db, events);
   const { runner, retention, archived } = replay;
   const localApi = {
     deadLetters: new DeadLetterStore(db),
@@ -141,6 +146,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   worker.wake();
   retention.start();
   runner.wake();
+  scheduler.start();
 
   const close = async (): Promise<void> => {
     await new Promise<void>((resolve) => {
@@ -148,6 +154,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
       server.closeAllConnections();
     });
     retention.stop();
+    await scheduler.stop();
     await runner.stop();
     await worker.stop();
     await dynamodb.close();

@@ -147,4 +147,16 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX delivery_attempts_by_event ON delivery_attempts (event_seq, id);
   `,
+  // Issue 13: scheduled rules' next tick (and a rate's anchor), so a tick missed while the stack
+  // was stopped fires once at the next start.
+  `
+  CREATE TABLE schedules (
+    bus TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    expression TEXT NOT NULL,
+    anchor INTEGER NOT NULL,
+    next_at INTEGER,
+    PRIMARY KEY (bus, rule)
+  ) WITHOUT ROWID;
+  `,
 ];

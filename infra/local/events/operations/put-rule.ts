@@ -1,3 +1,4 @@
+import { parseScheduleExpression } from '../../schedule/schedule-expression.js';
 import { ruleStates } from '../../store/rule-store.js';
 import { ruleTagKey } from '../../store/tag-store.js';
 import { readTags } from '../../tags/read-tags.js';
@@ -12,8 +13,21 @@ import { assertNotManaged } from '../managed-rule-guard.js';
 import { modelConstraints, required } from '../model-constraints.js';
 
 /**
- * PutRule: create or replace; arguments omitted on update become null (§4.1). Scheduled rules are
- * out of scope (DESIGN.md §9), so a ScheduleExpression is refused rather than silently never run.
+ * A schedule is for the default bus only, and must be a valid `rate(...)` or `cron(...)`; both
+ * messages are recorded from AWS (aws-behaviour.md §4.1). Which AWS checks first is not recorded.
+ */
+function checkSchedule(expression: string, bus: string): void {
+  if (bus !== 'default') {
+    throw new ValidationException('ScheduleExpression is supported only on the default event bus.');
+  }
+  if (parseScheduleExpression(expression) === undefined) {
+    throw new ValidationException('Parameter ScheduleExpression is not valid.');
+  }
+}
+
+/**
+ * PutRule: create or replace; arguments omitted on update become null (§4.1). A rule with a
+ * ScheduleExpression fires on its schedule (`infra/local/schedule/`).
  */
 export function putRule(context: EventsContext, body: unknown): object {
   const input = InputReader.of(body);
@@ -42,11 +56,9 @@ export function putRule(context: EventsContext, body: unknown): object {
   if (eventPattern === undefined && scheduleExpression === undefined) {
     throw new ValidationException('Parameter(s) EventPattern or ScheduleExpression must be specified.');
   }
-  if (scheduleExpression !== undefined) {
-    throw new ValidationException('ScheduleExpression is not supported by the trackbridge local stack.');
-  }
   if (eventPattern !== undefined) context.patterns.compile(eventPattern);
   const bus = existingBus(context, busName);
+  if (scheduleExpression !== undefined) checkSchedule(scheduleExpression, bus);
   const ruleName = name ?? '';
   const existing = context.rules.get(bus, ruleName);
   assertNotManaged(existing);
@@ -57,6 +69,7 @@ export function putRule(context: EventsContext, body: unknown): object {
     name: ruleName,
     state: ruleStates.find((known) => known === state) ?? 'ENABLED',
     ...(eventPattern === undefined ? {} : { eventPattern }),
+    ...(scheduleExpression === undefined ? {} : { scheduleExpression }),
     ...(description === undefined ? {} : { description }),
     ...(roleArn === undefined ? {} : { roleArn }),
   });
