@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receivedByFunction } from '../support/consumers/per-function-recorder.js';
+import { envelopeKeys } from '../support/envelope-keys.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { waitFor } from '../support/wait-for.js';
 import { recorders } from './support/routed-rule.js';
@@ -121,17 +122,7 @@ describe('scheduled rules firing', () => {
       resources: [ruleArn],
       detail: {},
     });
-    expect(Object.keys(event ?? {})).toEqual([
-      'version',
-      'id',
-      'detail-type',
-      'source',
-      'account',
-      'time',
-      'region',
-      'resources',
-      'detail',
-    ]);
+    expect(Object.keys(event ?? {})).toEqual(envelopeKeys);
     clock.advance(5 * minute);
     await waitFor(() => receivedByFunction('tick-rate').length === 2, { what: 'the second tick' });
     const [first, second] = times('tick-rate').map((time) => Date.parse(String(time)));
