@@ -128,6 +128,9 @@ export class Scheduler {
       next = nextTick(schedule, last, record.anchor);
     }
     await fire(rule, last);
+    // The rule may have changed while its event was committed: a new schedule is left as set.
+    const current = schedules.get(record.bus, record.rule);
+    if (current?.expression !== record.expression || current.anchor !== record.anchor) return;
     const { nextAt: _, ...rest } = record;
     schedules.put({ ...rest, ...(next === undefined ? {} : { nextAt: next }) });
   }

@@ -19,19 +19,30 @@ interface ScheduleRow {
   next_at: number | null;
 }
 
+function toRecord(row: ScheduleRow): ScheduleRecord {
+  return {
+    bus: row.bus,
+    rule: row.rule,
+    expression: row.expression,
+    anchor: row.anchor,
+    ...(row.next_at === null ? {} : { nextAt: row.next_at }),
+  };
+}
+
 /** Scheduled rules' ticks, persisted so a restart knows which tick was missed. */
 export class ScheduleStore {
   constructor(private readonly db: Sqlite) {}
 
   all(): ScheduleRecord[] {
     const rows = this.db.prepare('SELECT * FROM schedules ORDER BY bus, rule').all() as ScheduleRow[];
-    return rows.map((row) => ({
-      bus: row.bus,
-      rule: row.rule,
-      expression: row.expression,
-      anchor: row.anchor,
-      ...(row.next_at === null ? {} : { nextAt: row.next_at }),
-    }));
+    return rows.map(toRecord);
+  }
+
+  get(bus: string, rule: string): ScheduleRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM schedules WHERE bus = ? AND rule = ?').get(bus, rule) as
+      | ScheduleRow
+      | undefined;
+    return row === undefined ? undefined : toRecord(row);
   }
 
   put(record: ScheduleRecord): void {

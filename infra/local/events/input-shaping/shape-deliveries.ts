@@ -16,7 +16,9 @@ export function shapeDeliveries(
   plans: readonly DeliveryPlan[],
   envelope: string,
   event: { readonly busArn: string; readonly ingestionTime: number },
-): DeliveryPlan[] {
+): readonly DeliveryPlan[] {
+  // Most targets take the event as it is: no copy then.
+  if (!plans.some((plan) => plan.shape !== undefined)) return plans;
   return plans.map((plan) => {
     if (plan.shape === undefined) return plan;
     const { shape, ...rest } = plan;
