@@ -25,6 +25,10 @@ const benchmarks: Record<string, Benchmark> = {
   e2e: async (options) => (await import('./e2e.js')).run(options),
   replay: async (options) => (await import('./replay.js')).run(options),
   producer: async (options) => (await import('./producer.js')).run(options),
+  'input-shaping': async (options) => {
+    printOnly('input-shaping', options);
+    (await import('./input-shaping.js')).run();
+  },
 };
 
 const request = parseBenchArgs(process.argv.slice(2));
