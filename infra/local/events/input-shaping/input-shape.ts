@@ -39,10 +39,15 @@ function valueOfJson(value: unknown): TemplateValue {
  * makes). `InputPath` gives the value at the path; a path matching nothing gives `null`, which AWS
  * does not document. `$` gives the envelope text unchanged.
  */
-export function shapeInput(shape: InputShape, envelopeText: string, context: ShapingContext): string {
+export function shapeInput(
+  shape: InputShape,
+  envelopeText: string,
+  context: ShapingContext,
+  parsed: () => Record<string, unknown> = () => JSON.parse(envelopeText) as Record<string, unknown>,
+): string {
   if (shape.kind === 'path' && shape.path.steps.length === 0) return envelopeText;
   // Extracted numbers pass through JSON.parse: beyond 2^53 they lose precision (as in any JS consumer).
-  const event = JSON.parse(envelopeText) as Record<string, unknown>;
+  const event = parsed();
   if (shape.kind === 'path') {
     const result = evaluateJsonPath(shape.path, event);
     return result.found ? valueOfJson(result.value).json : 'null';

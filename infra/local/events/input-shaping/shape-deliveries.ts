@@ -15,18 +15,29 @@ export function ruleArnOnBus(busArn: string, rule: string): string {
 export function shapeDeliveries(
   plans: readonly DeliveryPlan[],
   envelope: string,
-  event: { readonly busArn: string; readonly ingestionTime: number },
+  source: { readonly busArn: string; readonly ingestionTime: number },
 ): readonly DeliveryPlan[] {
   // Most targets take the event as it is: no copy then.
   if (!plans.some((plan) => plan.shape !== undefined)) return plans;
+  // The envelope is parsed once per event, however many targets shape it.
+  let event: Record<string, unknown> | undefined;
+  const parsed = () => {
+    event ??= JSON.parse(envelope) as Record<string, unknown>;
+    return event;
+  };
   return plans.map((plan) => {
     if (plan.shape === undefined) return plan;
     const { shape, ...rest } = plan;
-    const input = shapeInput(shape, envelope, {
-      ruleName: plan.rule,
-      ruleArn: ruleArnOnBus(event.busArn, plan.rule),
-      ingestionTime: event.ingestionTime,
-    });
+    const input = shapeInput(
+      shape,
+      envelope,
+      {
+        ruleName: plan.rule,
+        ruleArn: ruleArnOnBus(source.busArn, plan.rule),
+        ingestionTime: source.ingestionTime,
+      },
+      parsed,
+    );
     return { ...rest, input };
   });
 }
