@@ -127,7 +127,7 @@ export async function run(options: BenchOptions): Promise<void> {
       '',
       `Stack in its own process (\`trackbridge start\`, on-disk state). Stored ceiling measured first, on a fresh stack: a closed loop fills the backlog, ingest stops, and the middle 80% of the drain is timed: **${round(ceiling)} events/s**. Then a second stack, with bounds scaled to that ceiling so that every phase reaches them (\`--max-pending-per-target ${bound.perTarget}\`, \`--max-pending ${bound.total}\`), is offered 10-entry \`User Logged In\` calls at 2×, 4× and 8× the ceiling and then saturated, ${seconds} s each, by an open-loop producer that resends every throttled entry after a full-jitter backoff until it is acknowledged.`,
       '',
-      '| Offered | Achieved offer | Throttled share (entries; calls) | Delivered while saturated | vs ceiling | Max backlog (busiest target) vs bound | Peak RSS | Lost | Duplicates |',
+      '| Offered | Achieved offer | Throttled share (entries; calls) | Delivered during the phase | vs ceiling | Max backlog (busiest target) vs bound | Peak RSS | Lost | Duplicates |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...phases.map((phase) => {
         const { load, samples } = phase;
@@ -141,7 +141,7 @@ export async function run(options: BenchOptions): Promise<void> {
       }),
       '',
       `Peak RSS of the stack process over the whole run (VmHWM): ${round(peakRss)} MB. Unacknowledged when the producer gave up: ${phases.map((phase) => phase.load.unacknowledged).join(' / ')}; other errors: ${phases.map((phase) => [...phase.load.errors].map(([message, count]) => `${count}× ${message}`).join(', ') || 'none').join(' / ')}.`,
-      'Reading the figures: "delivered while saturated" counts deliveries recorded done during the offered phase; the goal is ≥ 80% of the ceiling. The backlog is sampled once a second from the status. Lost = acknowledged (an EventId came back) but no item in the table after the drain; duplicates = one eventId stored as two items.',
+      'Reading the figures: "delivered during the phase" counts deliveries recorded done during the offered phase; the goal is ≥ 80% of the ceiling. The backlog is sampled once a second from the status. Lost = acknowledged (an EventId came back) but no item in the table after the drain; duplicates = one eventId stored as two items.',
     ];
     const body = lines.join('\n');
     process.stdout.write(`${body}\n`);
