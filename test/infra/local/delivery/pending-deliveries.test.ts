@@ -79,4 +79,14 @@ describe('PendingDeliveries', () => {
     pending.reread();
     expect(pending.snapshot().pending).toBe(2);
   });
+
+  it('counts again from the log after deliveries became pending behind its back (a redrive)', async () => {
+    const db = await logWith([['a'], ['a']]);
+    db.prepare("UPDATE deliveries SET status = 'dead'").run();
+    const pending = new PendingDeliveries(db, { perTarget: 5, total: 5 });
+    expect(pending.snapshot().pending).toBe(0);
+    db.prepare("UPDATE deliveries SET status = 'pending'").run();
+    pending.reread();
+    expect(pending.snapshot()).toMatchObject({ pending: 2, busiestTarget: 2 });
+  });
 });
