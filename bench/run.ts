@@ -1,9 +1,10 @@
 import { type BenchOptions, parseBenchArgs } from './parse-bench-args.js';
 
 /**
- * `npm run bench -- <name> [--record]` runs one benchmark; without a name, every one in turn.
+ * `npm run bench -- <name> [--record] [--seconds=<n>]` runs one benchmark; without a name, every one
+ * in turn (`--seconds` sets overload's phase length).
  * Each benchmark prints its figures and ratios measured within its own run. Only with `--record`
- * do patterns, e2e and replay also write their section of BENCHMARKS.md; consumers and cdk-synth
+ * do patterns, e2e, replay and overload also write their section of BENCHMARKS.md; consumers and cdk-synth
  * always print only (their sections are kept by hand).
  */
 type Benchmark = (options: BenchOptions) => Promise<void> | void;
@@ -29,6 +30,7 @@ const benchmarks: Record<string, Benchmark> = {
     printOnly('input-shaping', options);
     (await import('./input-shaping.js')).run();
   },
+  overload: async (options) => (await import('./overload.js')).run(options),
 };
 
 const request = parseBenchArgs(process.argv.slice(2));

@@ -17,10 +17,20 @@ describe('parseBenchArgs', () => {
 
   it('refuses an unknown flag or a second name with the usage', () => {
     expect(parseBenchArgs(['e2e', '--recrod'])).toEqual({
-      error: 'unexpected --recrod; usage: npm run bench -- [name] [--record]',
+      error: 'unexpected --recrod; usage: npm run bench -- [name] [--record] [--seconds=<n>]',
     });
     expect(parseBenchArgs(['e2e', 'replay'])).toMatchObject({
       error: expect.stringMatching(/^unexpected replay;/),
+    });
+  });
+
+  it('reads --seconds=<n> for the benchmarks that take a phase length', () => {
+    expect(parseBenchArgs(['overload', '--seconds=20'])).toEqual({
+      name: 'overload',
+      options: { record: false, seconds: 20 },
+    });
+    expect(parseBenchArgs(['overload', '--seconds=0'])).toMatchObject({
+      error: expect.stringMatching(/whole seconds/),
     });
   });
 });

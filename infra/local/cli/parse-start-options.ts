@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { PendingDeliveryLimits } from '../delivery/pending-deliveries.js';
 import type { Durability } from '../store/open-database.js';
+import { PENDING_LIMIT_FLAGS, parsePendingLimits } from './parse-pending-limits.js';
 
 /** What `trackbridge start` was asked for. */
 export interface StartOptions {
@@ -9,6 +11,8 @@ export interface StartOptions {
   /** Undefined with `--memory`: nothing is written to disk. */
   readonly dataDir: string | undefined;
   readonly durability: Durability;
+  /** Back-pressure bounds given on the command line or in the environment; else the stack's defaults. */
+  readonly pendingDeliveries?: PendingDeliveryLimits;
 }
 
 /** A command line a person must fix; the message says how. */
@@ -33,14 +37,21 @@ function portOf(text: string): number {
  * Reads `start`'s flags, each with an environment equivalent that the flag overrides:
  * `--port` / `TRACKBRIDGE_PORT` (4010), `--host` / `TRACKBRIDGE_HOST` (127.0.0.1: loopback unless
  * asked), `--data-dir` / `TRACKBRIDGE_DATA_DIR` (`.trackbridge`), `--memory` / `TRACKBRIDGE_MEMORY=1`,
- * `--durability` / `TRACKBRIDGE_DURABILITY` (`process`, the default, or `disk`).
+ * `--durability` / `TRACKBRIDGE_DURABILITY` (`process`, the default, or `disk`), and the
+ * back-pressure bounds (`parsePendingLimits`).
  */
 export function parseStartOptions(
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
 ): StartOptions {
-  let values: { port?: string; host?: string; 'data-dir'?: string; memory?: boolean; durability?: string };
+  let values: {
+    port?: string;
+    host?: string;
+    'data-dir'?: string;
+    memory?: boolean;
+    durability?: string;
+  } & Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
       args: [...args],
@@ -50,6 +61,8 @@ export function parseStartOptions(
         'data-dir': { type: 'string' },
         memory: { type: 'boolean' },
         durability: { type: 'string' },
+        [PENDING_LIMIT_FLAGS.perTarget.flag]: { type: 'string' },
+        [PENDING_LIMIT_FLAGS.total.flag]: { type: 'string' },
       },
       strict: true,
     }));
@@ -67,7 +80,9 @@ export function parseStartOptions(
       `--durability must be "disk" (survive power loss) or "process" (survive kill -9), not "${durability}".`,
     );
   }
+  const pendingDeliveries = parsePendingLimits(values, env, (message) => new StartOptionsError(message));
   return {
+    ...(pendingDeliveries === undefined ? {} : { pendingDeliveries }),
     durability,
     host: values.host ?? env.TRACKBRIDGE_HOST ?? '127.0.0.1',
     port: portOf(values.port ?? env.TRACKBRIDGE_PORT ?? '4010'),

@@ -8,6 +8,10 @@ export const commandUsage: Readonly<Record<string, string>> = {
     --memory    keep nothing on disk                      (TRACKBRIDGE_MEMORY=1)
     --durability process: acknowledged events survive kill -9 of the stack
                  disk: power loss too (fsync before answering; slower)  (TRACKBRIDGE_DURABILITY, default process)
+    --max-pending-per-target  deliveries waiting for one consumer before PutEvents throttles its entries
+                              (TRACKBRIDGE_MAX_PENDING_PER_TARGET, default 10000)
+    --max-pending             deliveries waiting in total before PutEvents throttles whole calls
+                              (TRACKBRIDGE_MAX_PENDING, default 50000)
   Example: npx trackbridge start --port 0`,
   put: `trackbridge put --source <source> --detail-type <type> [--detail <json|@file>] [--time <time>] [--resources a,b]
 trackbridge put --file <entries.json>

@@ -3,6 +3,7 @@ import { StorageFaultLog } from '../store/storage-fault-log.js';
 import { attemptDelivery } from './attempt-delivery.js';
 import type { Clock } from './clock.js';
 import type { ConsumerRegistry } from './consumer-registry.js';
+import type { PendingDeliveries } from './pending-deliveries.js';
 
 export interface DeliveryWorkerOptions {
   readonly queue: DeliveryQueue;
@@ -15,6 +16,8 @@ export interface DeliveryWorkerOptions {
   readonly onOutcomes?: (batch: readonly { outcome: DeliveryOutcome; delivery: DueDelivery }[]) => void;
   /** Where storage faults are logged (once per cause). */
   readonly faults?: StorageFaultLog;
+  /** Told which deliveries ended (delivered, dead or dropped), to lower the pending bound's count. */
+  readonly pending?: PendingDeliveries;
   /** Real milliseconds between tries of the store while it fails (a full disk). @default 1000 */
   readonly faultRetryMs?: number;
 }
@@ -158,6 +161,9 @@ export class DeliveryWorker {
     });
     if (!recorded) return;
     this.outcomes = [];
+    this.options.pending?.removed(
+      batch.filter((entry) => entry.outcome.kind !== 'retry').map((entry) => entry.delivery),
+    );
     this.options.onOutcomes?.(batch);
     for (const { delivery } of batch) {
       this.claimed.delete(delivery.id);

@@ -20,6 +20,17 @@ export const malformedDetail: EntryError = {
   ErrorMessage: 'Detail is malformed.',
 };
 
+/**
+ * An entry whose deliveries would take a target (or the whole stack) past its pending bound fails
+ * alone, retryable: `ThrottlingException` is a per-entry `ErrorCode` of PutEventsResultEntry
+ * ("The request was denied due to request throttling", API reference and botocore model), so the
+ * rest of the call, bound for other consumers, is still accepted.
+ */
+export const throttledEntry: EntryError = {
+  ErrorCode: 'ThrottlingException',
+  ErrorMessage: 'Rate exceeded.',
+};
+
 /** The parsed Detail object, or undefined when the text is not JSON of an object. */
 export function parseDetail(detail: string): object | undefined {
   if (jsonDepth(detail) > maxEventDepth) return undefined;

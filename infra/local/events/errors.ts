@@ -78,3 +78,14 @@ export class ManagedRuleException extends AwsError {
     );
   }
 }
+
+/**
+ * A whole PutEvents call refused for load (400, retryable): AWS throttles PutEvents per call
+ * above the account's "PutEvents throttle limit in transactions per second" (EventBridge quotas
+ * page: "Additional requests are throttled"); the SDKs retry it as a throttling error.
+ */
+export class ThrottlingException extends AwsError {
+  constructor() {
+    super('ThrottlingException', 'Rate exceeded');
+  }
+}

@@ -1,4 +1,5 @@
 import type { Clock } from '../delivery/clock.js';
+import type { PendingDeliveries } from '../delivery/pending-deliveries.js';
 import type { ArchiveStore } from '../store/archive-store.js';
 import type { BusStore } from '../store/bus-store.js';
 import type { EventLog } from '../store/event-log.js';
@@ -30,6 +31,8 @@ export interface EventsContext {
   readonly replaysChanged: () => void;
   /** Rebuilds the router after a rule, target or archive change. */
   readonly reroute: () => void;
+  /** The bound on pending deliveries that PutEvents throttles at; absent: unbounded. */
+  readonly pending?: PendingDeliveries;
   /** Local-only scripted PutEvents failures, for tests; absent on a normal stack. */
   readonly putEventsFaults?: PutEventsFaults;
   /** Told of each event PutEvents drops for want of its bus (counted and tailed locally). */

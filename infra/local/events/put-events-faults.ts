@@ -1,5 +1,6 @@
 import { AwsError } from '../../../rules/aws-error.js';
-import type { EntryError } from './entry-error.js';
+import { type EntryError, throttledEntry } from './entry-error.js';
+import { ThrottlingException } from './errors.js';
 
 /**
  * A per-entry failure: the two AWS reports as transient (PutEvents API reference, `ErrorCode`),
@@ -14,7 +15,7 @@ export type InjectedEntryFault =
 export type InjectedCallFault = 'ThrottlingException' | 'InternalException';
 
 const ENTRY_MESSAGES: Record<InjectedEntryFault, string> = {
-  ThrottlingException: 'Rate exceeded.',
+  ThrottlingException: throttledEntry.ErrorMessage,
   // The User Guide's example text for this code.
   InternalFailure: 'Internal Service Failure',
   NotAuthorizedForSourceException: 'Not authorized for the source.',
@@ -43,7 +44,7 @@ export class PutEventsFaults {
   /** Throws the next scripted call failure, if any. */
   takeCallFault(): void {
     const code = this.#calls.shift();
-    if (code === 'ThrottlingException') throw new AwsError(code, 'Rate exceeded', { statusCode: 400 });
+    if (code === 'ThrottlingException') throw new ThrottlingException();
     if (code === 'InternalException')
       throw new AwsError(code, 'An internal error occurred.', { statusCode: 500 });
   }

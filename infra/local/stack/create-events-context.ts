@@ -1,6 +1,7 @@
 import { ensureArchiveRules } from '../archive/ensure-archive-rules.js';
 import type { Clock } from '../delivery/clock.js';
 import type { DeliveryWorker } from '../delivery/delivery-worker.js';
+import type { PendingDeliveries } from '../delivery/pending-deliveries.js';
 import type { ArnScope } from '../events/arns.js';
 import type { EventsContext } from '../events/events-context.js';
 import { Router } from '../events/router.js';
@@ -28,6 +29,7 @@ export function createEventsContext(
     scope: ArnScope;
     worker: DeliveryWorker;
     tail: TailHub;
+    pending: PendingDeliveries;
     droppedOnUnknownBus?: EventsContext['droppedOnUnknownBus'];
     replaysChanged: () => void;
     /** Told after the router is rebuilt (the scheduler reconciles scheduled rules). */
@@ -71,7 +73,9 @@ export function createEventsContext(
       (targetArns) => options.worker.wake(targetArns),
       walSync,
       (appended) => options.tail.publishEvents(appended),
+      options.pending,
     ),
+    pending: options.pending,
     patterns: options.patterns,
     clock: options.clock,
     archives,

@@ -2,6 +2,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { CatalogEntry } from '../../../rules/catalog/catalog-entry.js';
 import type { Clock } from '../delivery/clock.js';
 import type { ConsumerSpec } from '../delivery/consumer-registry.js';
+import type { PendingDeliveryLimits } from '../delivery/pending-deliveries.js';
 import type { PatternEngine } from '../events/pattern-engine.js';
 import type { PutEventsFaults } from '../events/put-events-faults.js';
 import type { Durability } from '../store/open-database.js';
@@ -39,6 +40,12 @@ export interface LocalStackOptions {
   readonly maxBodyBytes?: number;
   /** @default 8 */
   readonly concurrencyPerConsumer?: number;
+  /**
+   * Back-pressure: past these many pending deliveries PutEvents answers `ThrottlingException`
+   * (per entry for a full target, per call when the total is reached).
+   * @default DEFAULT_PENDING_DELIVERY_LIMITS (10,000 per target, 50,000 in total)
+   */
+  readonly pendingDeliveries?: PendingDeliveryLimits;
   /** Lambda timeout of catalog consumers. @default 30 s */
   readonly consumerTimeoutMs?: number;
   /** Point in-process consumers' SDK clients at this endpoint through `process.env`. @default true */

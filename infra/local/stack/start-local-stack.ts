@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '../delivery/clock.js';
+import { PendingDeliveries } from '../delivery/pending-deliveries.js';
 import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
@@ -84,7 +85,8 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   const database = openEventLog(options.dataDir, options.durability ?? 'process');
   const { db, walSync } = database;
   const tail = new TailHub();
-  const worker = createDeliveryWorker(db, { ...options, clock, tail });
+  const pending = new PendingDeliveries(db, options.pendingDeliveries);
+  const worker = createDeliveryWorker(db, { ...options, clock, tail, pending });
   // StartReplay and CancelReplay wake the runner, which is built over the context they belong to.
   let replay: ReplayServices | undefined;
   const replaysChanged = (): void => replay?.runner.wake();
@@ -97,6 +99,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     scope,
     worker,
     tail,
+    pending,
     replaysChanged,
     droppedOnUnknownBus,
     rulesChanged: () => scheduler?.sync(),
@@ -112,6 +115,11 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     clock,
     trace: (id: string) => readEventTrace(db, id),
   };
+  // A redrive made dead letters pending again behind the bound's back: count them anew.
+  const redelivered = (targetArns: Iterable<string>): void => {
+    pending.reread();
+    worker.wake(targetArns);
+  };
   const dynamodb = await createEmbeddedDynalite(options.dataDir, options);
   const host = options.host ?? '127.0.0.1';
   let endpoint = '';
@@ -122,10 +130,11 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     status: () => ({
       ...stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
       droppedOnUnknownBus: drops.byBus(),
+      pendingBound: pending.snapshot(),
     }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
     localApi: (req, res) =>
-      handleLocalApi({ ...localApi, redelivered: (targetArns) => worker.wake(targetArns) }, req, res),
+      handleLocalApi({ ...localApi, redelivered: (targetArns) => redelivered(targetArns) }, req, res),
   });
   const port = await listen(server, options.port ?? 4010, host);
   endpoint = endpointUrl(host, port);

@@ -1,3 +1,4 @@
+import type { PendingDeliveries } from '../delivery/pending-deliveries.js';
 import type { DeliveryPlan } from '../events/router.js';
 import type { Sqlite } from './open-database.js';
 import type { WalSync } from './wal-sync.js';
@@ -44,6 +45,8 @@ export class EventLog {
     private readonly walSync: WalSync | undefined,
     /** Told of every durably appended event (the local-only tail stream). */
     private readonly onAppended: (events: readonly LoggedEvent[]) => void = () => {},
+    /** Counted as appended, before the commit, so PutEvents calls of one turn see each other. */
+    private readonly pending?: PendingDeliveries,
   ) {
     this.insertEvent = db.prepare(
       `INSERT INTO events (id, bus, time, received_at, replay_name, envelope)
@@ -66,6 +69,7 @@ export class EventLog {
 
   append(events: readonly LoggedEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
+    this.pending?.added(plansOf(events));
     return new Promise((resolve, reject) => {
       this.queue.push({ events, resolve, reject });
       if (!this.scheduled) {
@@ -86,7 +90,10 @@ export class EventLog {
         for (const [archive, added] of archived) this.countArchived.run(added.count, added.bytes, archive);
       })();
     } catch (error) {
-      for (const waiter of waiters) waiter.reject(error);
+      for (const waiter of waiters) {
+        this.pending?.removed(plansOf(waiter.events));
+        waiter.reject(error);
+      }
       return;
     }
     const durable = this.walSync?.sync() ?? Promise.resolve();
@@ -141,4 +148,8 @@ function targetsOf(waiters: readonly Waiter[]): Set<string> {
   for (const waiter of waiters)
     for (const event of waiter.events) for (const plan of event.deliveries) targetArns.add(plan.targetArn);
   return targetArns;
+}
+
+function plansOf(events: readonly LoggedEvent[]): DeliveryPlan[] {
+  return events.flatMap((event) => event.deliveries);
 }

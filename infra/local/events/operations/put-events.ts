@@ -4,9 +4,9 @@ import { busArn as busArnOf, busNameOf } from '../arns.js';
 import { buildEnvelope } from '../build-envelope.js';
 import { assertConstraints, type MemberCheck } from '../constraints.js';
 import { describeEntries } from '../describe-entries.js';
-import { type EntryError, entryError, malformedDetail, parseDetail } from '../entry-error.js';
+import { type EntryError, entryError, malformedDetail, parseDetail, throttledEntry } from '../entry-error.js';
 import { entrySize } from '../entry-size.js';
-import { ValidationException } from '../errors.js';
+import { ThrottlingException, ValidationException } from '../errors.js';
 import type { EventsContext } from '../events-context.js';
 import { InputReader } from '../input-reader.js';
 import { shapeDeliveries } from '../input-shaping/shape-deliveries.js';
@@ -80,6 +80,10 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
     throw new ValidationException('Total size of the entries in the request is over the limit.');
   }
   context.putEventsFaults?.takeCallFault();
+  // Back-pressure: a call arriving while every pending-delivery slot is taken is throttled whole,
+  // as AWS throttles calls over its PutEvents quota; see `throttledEntry` for the per-target case.
+  if (context.pending?.full()) throw new ThrottlingException();
+  const taken = new Map<string, number>();
   const receivedAt = context.clock.now();
   const logged: LoggedEvent[] = [];
   const results: ResultEntry[] = accepted.map((entry) => {
@@ -115,6 +119,8 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
     const envelope = buildEnvelope(fields);
     const routed = context.router.route(bus, envelope);
     if (routed === undefined) return malformedDetail;
+    if (context.pending !== undefined && context.pending.admit(routed, taken) !== 'admitted')
+      return throttledEntry;
     const busArn = busArnOf(context.scope, bus);
     const deliveries = shapeDeliveries(routed, envelope, { busArn, ingestionTime: receivedAt });
     const archives = context.router.archivesFor(bus, envelope);

@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnStack } from '../test/e2e/support/stack-process.js';
+import { repoRoot } from '../test/support/shared-dir.js';
+import { deliveredTimes } from './e2e/delivered-times.js';
+import { peakRssMb } from './e2e/peak-rss.js';
+import { closedLoop } from './e2e/put-events-load.js';
+import { machineLine, recordSection } from './e2e/record-benchmark.js';
+import { type OfferedLoadResult, offeredLoad } from './overload/offered-load.js';
+import { type StackSamples, sampleStack } from './overload/stack-sampler.js';
+import { storedEventIds } from './overload/stored-event-ids.js';
+import type { BenchOptions } from './parse-bench-args.js';
+
+/** Offered load as multiples of the ceiling; undefined: saturated (as many calls as the stack takes). */
+const FACTORS = [2, 4, 8, undefined] as const;
+
+interface Status {
+  deliveries: Record<string, number>;
+  pendingBound: { perTarget: number; total: number };
+}
+
+const status = async (endpoint: string): Promise<Status> =>
+  (await (await fetch(`${endpoint}/`)).json()) as Status;
+
+async function drained(endpoint: string): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    if (((await status(endpoint)).deliveries.pending ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('deliveries did not drain within 10 minutes');
+}
+
+/** Deliveries recorded done within [from, to) (epoch ms), from the stack's own log. */
+function deliveredBetween(dataDir: string, from: number, to: number): number {
+  let count = 0;
+  for (const at of deliveredTimes(dataDir).values()) if (at >= from && at < to) count++;
+  return count;
+}
+
+/**
+ * The stored ceiling: fill the backlog with a closed loop (8 producers), stop ingest, and time the
+ * drain. Deliveries ending after ingest stopped, over the time they took, is the delivery rate
+ * with the event loop to itself.
+ */
+async function storedCeiling(endpoint: string, dataDir: string, seconds: number): Promise<number> {
+  await closedLoop({ endpoint, busName: 'trackbridge', concurrency: 8, seconds });
+  const stoppedAt = Date.now();
+  await drained(endpoint);
+  // The middle 80% of the drain: neither the first moments nor a straggler's retry skew it.
+  const times = [...deliveredTimes(dataDir).values()].filter((at) => at >= stoppedAt).sort((a, b) => a - b);
+  const from = times[Math.floor(times.length * 0.1)] ?? 0;
+  const to = times[Math.floor(times.length * 0.9)] ?? 0;
+  return (0.8 * times.length) / ((to - from) / 1000);
+}
+
+interface Phase {
+  readonly factor: number | undefined;
+  readonly offered: number;
+  readonly load: OfferedLoadResult;
+  readonly deliveredPerSecond: number;
+  readonly samples: StackSamples;
+}
+
+const round = (value: number): string =>
+  Number.isNaN(value) ? 'n/a' : Math.round(value).toLocaleString('en-US');
+const percent = (part: number, whole: number): string =>
+  whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`;
+
+/**
+ * `npm run bench -- overload [--seconds=<n>] [--record]`: the stack in its own process, driven at
+ * 2×, 4× and 8× its stored ceiling for n seconds each (default 60) by an open-loop producer that
+ * retries throttled entries; then, after the drain, every acknowledged event is looked up in the
+ * table (lost: acknowledged but not stored; duplicates: one eventId stored twice).
+ */
+export async function run(options: BenchOptions): Promise<void> {
+  const seconds = options.seconds ?? 60;
+  const dir = mkdtempSync(join(tmpdir(), 'trackbridge-overload-'));
+  const dataDir = join(dir, 'stack');
+  const first = await spawnStack(['--data-dir', join(dir, 'ceiling')]);
+  let ceiling: number;
+  try {
+    ceiling = await storedCeiling(first.endpoint, join(dir, 'ceiling'), Math.min(10, seconds));
+  } finally {
+    first.child.kill('SIGTERM');
+    await first.exited;
+  }
+  // Bounds scaled to the ceiling (a quarter of a phase's excess at 2×), so that every phase,
+  // even a short one, runs into them; the defaults would take minutes to reach on a slow machine.
+  const perTarget = Math.max(100, Math.round((ceiling * seconds) / 4));
+  const stack = await spawnStack([
+    '--data-dir',
+    dataDir,
+    '--max-pending-per-target',
+    String(perTarget),
+    '--max-pending',
+    String(2 * perTarget),
+  ]);
+  const { endpoint } = stack;
+  const pid = stack.child.pid ?? 0;
+  try {
+    const bound = (await status(endpoint)).pendingBound;
+    const phases: Phase[] = [];
+    for (const factor of FACTORS) {
+      const sampler = sampleStack(endpoint, pid);
+      const started = Date.now();
+      const load = await offeredLoad({
+        endpoint,
+        busName: 'trackbridge',
+        eventsPerSecond: factor === undefined ? undefined : factor * ceiling,
+        seconds,
+        drainMs: 300_000,
+      });
+      await drained(endpoint);
+      const samples = await sampler.stop();
+      const deliveredPerSecond = deliveredBetween(dataDir, started, started + seconds * 1000) / seconds;
+      phases.push({ factor, offered: (factor ?? Number.NaN) * ceiling, load, deliveredPerSecond, samples });
+      process.stdout.write(`overload ${factor ?? 'saturated'}: ${round(deliveredPerSecond)} delivered/s\n`);
+    }
+    const stored = await storedEventIds(endpoint, 'trackbridge-events');
+    const peakRss = peakRssMb(pid);
+    const lines = [
+      `${machineLine()} Load average at the end of the run: ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' / ')} (1/5/15 min; the machine is shared, so figures are noisy).`,
+      '',
+      `Stack in its own process (\`trackbridge start\`, on-disk state). Stored ceiling measured first, on a fresh stack: a closed loop fills the backlog, ingest stops, and the middle 80% of the drain is timed: **${round(ceiling)} events/s**. Then a second stack, with bounds scaled to that ceiling so that every phase reaches them (\`--max-pending-per-target ${bound.perTarget}\`, \`--max-pending ${bound.total}\`), is offered 10-entry \`User Logged In\` calls at 2×, 4× and 8× the ceiling and then saturated, ${seconds} s each, by an open-loop producer that resends every throttled entry after a full-jitter backoff until it is acknowledged.`,
+      '',
+      '| Offered | Achieved offer | Throttled share (entries; calls) | Delivered during the phase | vs ceiling | Max backlog (busiest target) vs bound | Peak RSS | Lost | Duplicates |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...phases.map((phase) => {
+        const { load, samples } = phase;
+        const lost = [...load.acknowledged].filter((id) => !stored.has(id)).length;
+        const duplicates = [...load.acknowledged].filter((id) => (stored.get(id) ?? 0) > 1).length;
+        const offered =
+          phase.factor === undefined
+            ? 'saturated (32 calls in flight)'
+            : `${phase.factor}× (${round(phase.offered)}/s)`;
+        return `| ${offered} | ${round(load.offeredPerSecond)}/s | ${percent(load.throttledEntries, load.entriesSent)}; ${load.throttledCalls} calls | ${round(phase.deliveredPerSecond)}/s | ${percent(phase.deliveredPerSecond, ceiling)} | ${round(samples.maxPending)} (${round(samples.maxBusiestTarget)}) vs ${round(bound.total)} (${round(bound.perTarget)}) | ${round(samples.maxRssMb)} MB | ${lost} of ${load.acknowledged.size} | ${duplicates} |`;
+      }),
+      '',
+      `Peak RSS of the stack process over the whole run (VmHWM): ${round(peakRss)} MB. Unacknowledged when the producer gave up: ${phases.map((phase) => phase.load.unacknowledged).join(' / ')}; other errors: ${phases.map((phase) => [...phase.load.errors].map(([message, count]) => `${count}× ${message}`).join(', ') || 'none').join(' / ')}.`,
+      'Reading the figures: "delivered during the phase" counts deliveries recorded done during the offered phase; the goal is ≥ 80% of the ceiling. The backlog is sampled once a second from the status. Lost = acknowledged (an EventId came back) but no item in the table after the drain; duplicates = one eventId stored as two items.',
+    ];
+    const body = lines.join('\n');
+    process.stdout.write(`${body}\n`);
+    if (options.record)
+      recordSection({
+        root: repoRoot,
+        heading: '## Overload: back-pressure at 2×, 4× and 8× the stored ceiling',
+        body,
+      });
+  } finally {
+    stack.child.kill('SIGTERM');
+    await stack.exited;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
