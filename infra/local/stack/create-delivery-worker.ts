@@ -1,6 +1,7 @@
 import { UNROUTED_ROUTE } from '../../../rules/catalog/unrouted-route.js';
 import type { Clock } from '../delivery/clock.js';
 import { ConsumerRegistry } from '../delivery/consumer-registry.js';
+import type { BusForwarder } from '../delivery/deliver-to-bus.js';
 import { DeliveryWorker } from '../delivery/delivery-worker.js';
 import { DeliveryQueue } from '../store/delivery-queue.js';
 import type { Sqlite } from '../store/open-database.js';
@@ -10,7 +11,7 @@ import type { LocalStackOptions } from './local-stack-options.js';
 /** The delivery worker over the event log, with the catalog's consumers and any extra ones. */
 export function createDeliveryWorker(
   db: Sqlite,
-  options: LocalStackOptions & { clock: Clock; tail: TailHub },
+  options: LocalStackOptions & { clock: Clock; tail: TailHub; forward: { current?: BusForwarder } },
 ): DeliveryWorker {
   const timeoutMs = options.consumerTimeoutMs ?? 30_000;
   const catalogConsumers = options.catalog.map((entry) => ({
@@ -31,5 +32,6 @@ export function createDeliveryWorker(
     clock: options.clock,
     concurrencyPerConsumer: options.concurrencyPerConsumer ?? 16,
     onOutcomes: (batch) => options.tail.publishOutcomes(batch),
+    forward: options.forward,
   });
 }

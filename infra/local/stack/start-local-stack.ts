@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '../delivery/clock.js';
+import type { BusForwarder } from '../delivery/deliver-to-bus.js';
 import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
+import { forwardToBus } from '../events/forward-to-bus.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
 import { DeadLetterStore } from '../store/dead-letter-store.js';
@@ -82,7 +84,9 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   const database = openEventLog(options.dataDir, options.durability ?? 'process');
   const { db, walSync } = database;
   const tail = new TailHub();
-  const worker = createDeliveryWorker(db, { ...options, clock, tail });
+  // Event bus targets put events back through the events side, built after the worker.
+  const forward: { current?: BusForwarder } = {};
+  const worker = createDeliveryWorker(db, { ...options, clock, tail, forward });
   // StartReplay and CancelReplay wake the runner, which is built over the context they belong to.
   let replay: ReplayServices | undefined;
   const replaysChanged = (): void => replay?.runner.wake();
@@ -97,6 +101,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     replaysChanged,
     droppedOnUnknownBus,
   });
+  forward.current = (targetArn, envelope) => forwardToBus(events, targetArn, envelope);
   replay = createReplayServices(db, events, { ...options, clock });
   const { runner, retention, archived } = replay;
   const localApi = {
