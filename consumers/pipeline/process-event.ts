@@ -27,7 +27,7 @@ export type Prepared =
   | { readonly valid: false; readonly reasons: QuarantineReason[] };
 
 /** Validate (generated ajv code) then normalize: pure, no I/O. */
-export function prepareEvent<Detail extends DetailConventions>(
+export function prepareEvent<Detail extends object>(
   definition: ConsumerDefinition<Detail>,
   event: unknown,
   receivedAt: Date,
@@ -52,7 +52,7 @@ export function prepareEvent<Detail extends DetailConventions>(
  * is never retried. Anything else (the table unreachable, throttling) rejects, so retries and the
  * DLQ apply.
  */
-export async function processEvent<Detail extends DetailConventions>(
+export async function processEvent<Detail extends object>(
   definition: ConsumerDefinition<Detail>,
   event: unknown,
   context: ProcessContext,

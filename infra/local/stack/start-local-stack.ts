@@ -5,6 +5,7 @@ import type { BusForwarder } from '../delivery/deliver-to-bus.js';
 import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
 import { forwardToBus } from '../events/forward-to-bus.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
+import { emitAwsEvent } from '../local-api/emit-aws-event.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
 import { DeadLetterStore } from '../store/dead-letter-store.js';
 import { readEventTrace } from '../store/event-trace.js';
@@ -111,6 +112,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     tail,
     clock,
     trace: (id: string) => readEventTrace(db, id),
+    emitAwsEvent: (body: unknown) => emitAwsEvent(events, body),
   };
   const dynamodb = await createEmbeddedDynalite(options.dataDir, options);
   const host = options.host ?? '127.0.0.1';
