@@ -1,4 +1,4 @@
-import type { ConsumerDefinition, DetailConventions } from './consumer-definition.js';
+import type { ConsumerDefinition } from './consumer-definition.js';
 import { type ConsumerHandler, createEventHandler } from './create-event-handler.js';
 import { processEvent } from './process-event.js';
 

@@ -1,5 +1,3 @@
-import type { DetailConventions } from './consumer-definition.js';
-
 /** An event that passed its generated validator: the envelope EventBridge delivers (AWS §1.6). */
 export interface DeliveredEvent<Detail extends object> {
   readonly version: string;

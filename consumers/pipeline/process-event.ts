@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildEventItem, type EventItem } from './build-event-item.js';
 import { buildQuarantineItem } from './build-quarantine-item.js';
 import { claimEventId } from './claim-event-id.js';
-import type { ConsumerDefinition, DetailConventions } from './consumer-definition.js';
+import type { ConsumerDefinition } from './consumer-definition.js';
 import { type ConsumerResult, RESULT_REASONS } from './consumer-result.js';
 import type { DeliveredEvent } from './delivered-event.js';
 import { NormalizationError } from './normalization-error.js';
