@@ -16,14 +16,16 @@ export type EventItem = Record<string, NativeAttributeValue> & { readonly pk: st
  * so two events in the same millisecond never overwrite each other and a redelivery or replay of
  * the same event lands on the same key.
  */
-export function buildEventItem<Detail extends DetailConventions>(
+export function buildEventItem<Detail extends object>(
   definition: ConsumerDefinition<Detail>,
   event: DeliveredEvent<Detail>,
   receivedAt: Date,
 ): EventItem {
   const { detail } = event;
-  const key = idempotencyKey(event);
-  const occurredAt = toIsoMillis(detail.occurredAt, '/detail/occurredAt');
+  // Application details follow the conventions (the schema tests pin it); others say where they are.
+  const conventions = definition.conventions?.(detail) ?? (detail as DetailConventions);
+  const key = idempotencyKey({ id: event.id, detail: conventions });
+  const occurredAt = toIsoMillis(conventions.occurredAt, '/detail/occurredAt');
   const subject = definition.subject(detail);
   const retentionDays = definition.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const { partitionKey, sortKey, gsi1, timeToLiveAttribute } = TABLE_SCHEMA;

@@ -11,7 +11,7 @@ export interface DetailConventions {
 }
 
 /** What makes one consumer: its generated validator and how its detail becomes an item. */
-export interface ConsumerDefinition<Detail extends DetailConventions> {
+export interface ConsumerDefinition<Detail extends object> {
   /** The consumer (function) name, as in the catalog; the logger's service name. */
   readonly name: string;
   readonly validator: EventValidatorModule;
@@ -19,6 +19,11 @@ export interface ConsumerDefinition<Detail extends DetailConventions> {
   subject(detail: Detail): Subject;
   /** The normalized `data` attribute; throw `NormalizationError` for data the schema cannot refuse. */
   normalize(detail: Detail): Record<string, NativeAttributeValue>;
+  /**
+   * The idempotency key and time of a detail that is not ours to shape (an AWS service's, such as
+   * CloudTrail's `eventID` and `eventTime`). @default the detail's own `eventId` and `occurredAt`
+   */
+  conventions?(detail: Detail): DetailConventions;
   /** Days after `occurredAt` that TTL may delete the item. @default 400 */
   readonly retentionDays?: number;
 }

@@ -1,7 +1,7 @@
-import type { ConsumerDefinition, DetailConventions } from './consumer-definition.js';
+import type { ConsumerDefinition } from './consumer-definition.js';
 
 /** Declares a consumer; only here for type inference of `Detail` at the definition site. */
-export function defineConsumer<Detail extends DetailConventions>(
+export function defineConsumer<Detail extends object>(
   definition: ConsumerDefinition<Detail>,
 ): ConsumerDefinition<Detail> {
   return definition;

@@ -1,7 +1,5 @@
-import type { DetailConventions } from './consumer-definition.js';
-
 /** An event that passed its generated validator: the envelope EventBridge delivers (AWS §1.6). */
-export interface DeliveredEvent<Detail extends DetailConventions> {
+export interface DeliveredEvent<Detail extends object> {
   readonly version: string;
   readonly id: string;
   readonly 'detail-type': string;

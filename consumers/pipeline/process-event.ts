@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildEventItem, type EventItem } from './build-event-item.js';
 import { buildQuarantineItem } from './build-quarantine-item.js';
 import { claimEventId } from './claim-event-id.js';
-import type { ConsumerDefinition, DetailConventions } from './consumer-definition.js';
+import type { ConsumerDefinition } from './consumer-definition.js';
 import { type ConsumerResult, RESULT_REASONS } from './consumer-result.js';
 import type { DeliveredEvent } from './delivered-event.js';
 import { NormalizationError } from './normalization-error.js';
@@ -27,7 +27,7 @@ export type Prepared =
   | { readonly valid: false; readonly reasons: QuarantineReason[] };
 
 /** Validate (generated ajv code) then normalize: pure, no I/O. */
-export function prepareEvent<Detail extends DetailConventions>(
+export function prepareEvent<Detail extends object>(
   definition: ConsumerDefinition<Detail>,
   event: unknown,
   receivedAt: Date,
@@ -52,7 +52,7 @@ export function prepareEvent<Detail extends DetailConventions>(
  * is never retried. Anything else (the table unreachable, throttling) rejects, so retries and the
  * DLQ apply.
  */
-export async function processEvent<Detail extends DetailConventions>(
+export async function processEvent<Detail extends object>(
   definition: ConsumerDefinition<Detail>,
   event: unknown,
   context: ProcessContext,

@@ -47,14 +47,15 @@ async function queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0
 }
 
 /** A fixture detail made unique for one test, so tests sharing the table stay independent. */
-function freshDetail(detail: Record<string, unknown>): Record<string, unknown> {
-  return { ...detail, eventId: randomUUID() };
+function freshDetail(detail: Record<string, unknown>, keyField = 'eventId'): Record<string, unknown> {
+  return { ...detail, [keyField]: randomUUID() };
 }
 
 describe.each(loadCatalog().map((entry) => [entry.consumer.name, entry] as const))(
   '%s consumer',
   (_name, entry) => {
     const fixtures = eventFixtures(entry.consumer.name);
+    const keys = fixtures.keys ?? { eventId: 'eventId', occurredAt: 'occurredAt' };
 
     it.each(fixtures.valid.map((fixture) => [fixture.name, fixture] as const))(
       'stores %s as one normalized item',
@@ -62,13 +63,13 @@ describe.each(loadCatalog().map((entry) => [entry.consumer.name, entry] as const
         const event = deliveredEvent(entry, fixture.detail);
         const result = await handlerOf(entry)(event);
         expect(result.outcome).toBe('stored');
-        const occurredAt = new Date(String(fixture.detail.occurredAt)).toISOString();
-        const key = String(fixture.detail.eventId);
+        const occurredAt = new Date(String(fixture.detail[keys.occurredAt])).toISOString();
+        const key = String(fixture.detail[keys.eventId]);
         const subject = fixture.detail.userId ?? fixture.detail.anonymousId;
         const prefix = fixture.detail.userId === undefined ? 'ANON' : 'USER';
         expect(result).toEqual({
           outcome: 'stored',
-          pk: `${prefix}#${subject}`,
+          pk: fixture.pk ?? `${prefix}#${subject}`,
           sk: `EVENT#${occurredAt}#${key}`,
         });
         expect(await getItem(result)).toEqual({
@@ -91,7 +92,7 @@ describe.each(loadCatalog().map((entry) => [entry.consumer.name, entry] as const
 
     it('stores an event delivered twice and then replayed exactly once', async () => {
       const [valid] = fixtures.valid;
-      const detail = freshDetail(valid?.detail ?? {});
+      const detail = freshDetail(valid?.detail ?? {}, keys.eventId);
       const event = deliveredEvent(entry, detail);
       const replayed = deliveredEvent(entry, detail, { 'replay-name': 'backfill-1' });
       const outcomes = [];
@@ -103,9 +104,9 @@ describe.each(loadCatalog().map((entry) => [entry.consumer.name, entry] as const
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
         FilterExpression: 'eventId = :key',
         ExpressionAttributeValues: {
-          ':pk': `${detail.userId ? 'USER' : 'ANON'}#${subject}`,
+          ':pk': valid?.pk ?? `${detail.userId ? 'USER' : 'ANON'}#${subject}`,
           ':event': 'EVENT#',
-          ':key': detail.eventId,
+          ':key': detail[keys.eventId],
         },
       });
       expect(items).toHaveLength(1);

@@ -52,11 +52,19 @@ type UntypedTrack = (
 ) => ReturnType<ReturnType<typeof createTracker>['track']>;
 
 describe('the typed producer against the local stack', () => {
-  it('sends a valid event of every catalog type, and each consumer stores it', async () => {
+  it('does not offer an aws-service type: AWS emits it, and PutEvents refuses its aws.* source', () => {
+    const { tracker: sender } = tracker();
+    const track = sender.track as UntypedTrack;
+    const awsTypes = loadCatalog().filter((candidate) => candidate.origin === 'aws-service');
+    expect(awsTypes.length).toBeGreaterThan(0);
+    for (const entry of awsTypes) expect(() => track(entry.detailType, {})).toThrow(UnknownDetailTypeError);
+  });
+
+  it('sends a valid event of every application catalog type, and each consumer stores it', async () => {
     const { tracker: sender } = tracker();
     const track = sender.track as UntypedTrack;
     const expected: string[] = [];
-    for (const entry of loadCatalog()) {
+    for (const entry of loadCatalog().filter((candidate) => candidate.origin === 'application')) {
       for (const valid of eventFixtures(entry.consumer.name).valid) {
         void track(entry.detailType, { ...valid.detail, eventId: undefined });
       }

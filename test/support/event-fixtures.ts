@@ -9,6 +9,8 @@ export interface ValidFixture {
   readonly name: string;
   readonly detail: Record<string, unknown>;
   readonly data: Record<string, unknown>;
+  /** The item's partition, when the detail has no `userId` / `anonymousId` (an AWS service's detail). */
+  readonly pk?: string;
 }
 
 /** A detail the schema refuses, with every reason (`path`, `keyword`) ajv must give. */
@@ -19,6 +21,8 @@ export interface InvalidFixture {
 }
 
 export interface EventFixtures {
+  /** The detail fields holding the idempotency key and the time, when not `eventId` / `occurredAt`. */
+  readonly keys?: { readonly eventId: string; readonly occurredAt: string };
   readonly valid: readonly ValidFixture[];
   readonly invalid: readonly InvalidFixture[];
 }

@@ -3,17 +3,15 @@ import { CfnRule, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { CatalogEntry } from '../../../rules/catalog/catalog-entry.js';
+import { forwardRuleName } from '../../../rules/catalog/forward-rule-name.js';
+
+export { forwardRuleName };
 
 export interface DefaultBusForwardingProps {
   /** The catalog's `aws-service` types: AWS services emit them on the default bus. */
   readonly entries: readonly CatalogEntry[];
   /** Where the types' own rules route them. */
   readonly trackingBus: IEventBus;
-}
-
-/** The default-bus rule forwarding one `aws-service` type: `<bus>-forward-<rule>`. */
-export function forwardRuleName(entry: Pick<CatalogEntry, 'busName' | 'ruleName'>): string {
-  return `${entry.busName}-forward-${entry.ruleName}`;
 }
 
 /**

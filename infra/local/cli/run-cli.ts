@@ -3,6 +3,7 @@ import { StartupError } from '../stack/errors.js';
 import { CliError, exitCodes } from './cli-error.js';
 import { type CliIo, processIo } from './cli-io.js';
 import { runDlqCommand } from './commands/dlq-command.js';
+import { runEmitAwsEventCommand } from './commands/emit-aws-event-command.js';
 import { runEventsCommand } from './commands/events-command.js';
 import { runPatternTestCommand } from './commands/pattern-test-command.js';
 import { runPutCommand } from './commands/put-command.js';
@@ -26,6 +27,7 @@ const commands: Readonly<Record<string, Command>> = {
   dlq: runDlqCommand,
   events: runEventsCommand,
   'pattern test': runPatternTestCommand,
+  'emit-aws-event': runEmitAwsEventCommand,
 };
 
 async function start(args: readonly string[], io: CliIo): Promise<number> {

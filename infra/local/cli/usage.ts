@@ -54,6 +54,10 @@ trackbridge events --type <detail-type> --day <yyyy-mm-dd>
   Whether the event matches the pattern (TestEventPattern), or the AWS error for a bad pattern.
   --offline uses the project's engine in-process, with no stack running.
   Example: npx trackbridge pattern test --pattern '{"source":["app.auth"]}' --event @event.json`,
+  'emit-aws-event': `trackbridge emit-aws-event --source <aws.service> --detail-type <type> --detail <json|@file> [--time <time>] [--resources a,b]
+  Put one event as an AWS service emits it on the local default bus (PutEvents refuses aws.*
+  sources, as AWS does); forwarding rules then bring catalog types to the tracking bus. Local only.
+  Example: npx trackbridge emit-aws-event --source aws.signin --detail-type "AWS Console Sign In via CloudTrail" --detail @signin.json`,
 };
 
 export const usage = `Usage: trackbridge <command> [flags]      (trackbridge --version prints the version)

@@ -1,9 +1,11 @@
 import { functionNameOf } from '../events/arns.js';
+import { busTargetOf } from '../events/bus-target.js';
 import type { DeliveryOutcome, DueDelivery } from '../store/delivery-queue.js';
-import { backoffDelay } from './backoff-delay.js';
+import { afterFailure } from './after-failure.js';
 import type { Clock } from './clock.js';
 import { consumerOutcome } from './consumer-outcome.js';
 import type { ConsumerRegistry } from './consumer-registry.js';
+import { type BusForwarder, deliverToBus } from './deliver-to-bus.js';
 import { DeliveryFailedError } from './errors.js';
 import { invokeConsumer } from './invoke-consumer.js';
 
@@ -11,6 +13,8 @@ export interface AttemptOptions {
   readonly consumers: ConsumerRegistry;
   readonly clock: Clock;
   readonly random: () => number;
+  /** Puts events on event bus targets; without it such a target is a missing resource. */
+  readonly forward?: BusForwarder;
 }
 
 function asFailure(error: unknown): DeliveryFailedError {
@@ -19,36 +23,6 @@ function asFailure(error: unknown): DeliveryFailedError {
     : new DeliveryFailedError('FUNCTION_ERROR', error instanceof Error ? error.message : String(error), {
         cause: error,
       });
-}
-
-/**
- * What happens after a failed attempt, by the target's retry policy: retried after an
- * exponential, jittered backoff while attempts and event age allow, else dead-lettered with the
- * condition that ran out (as EventBridge's `EXHAUSTED_RETRY_CONDITION`, §4.4).
- */
-function afterFailure(
-  delivery: DueDelivery,
-  failure: DeliveryFailedError,
-  options: AttemptOptions,
-): DeliveryOutcome {
-  const attempts = delivery.attempts + 1;
-  const dead = { kind: 'dead', delivery, attempts, errorCode: failure.code, error: failure.message } as const;
-  if (!failure.retryable) return dead;
-  if (attempts > delivery.maxRetryAttempts) return { ...dead, exhaustedCondition: 'MaximumRetryAttempts' };
-  // Retries go on until the event is MaximumEventAgeInSeconds old, counted from its acceptance
-  // (§4.4): a backoff that would overshoot is cut to the deadline, so the last attempt happens at
-  // that age instead of the event being dead-lettered early (60 s gave up at 47 s).
-  const now = options.clock.now();
-  const deadline = delivery.receivedAt + delivery.maxEventAgeSeconds * 1000;
-  if (now >= deadline) return { ...dead, exhaustedCondition: 'MaximumEventAgeInSeconds' };
-  const nextAttemptAt = Math.min(now + backoffDelay(attempts, options.random), deadline);
-  return {
-    kind: 'retry',
-    id: delivery.id,
-    attempts,
-    nextAttemptAt,
-    error: `${failure.code}: ${failure.message}`,
-  };
 }
 
 /**
@@ -69,6 +43,8 @@ export async function attemptDelivery(
   delivery: DueDelivery,
   options: AttemptOptions,
 ): Promise<DeliveryOutcome> {
+  if (options.forward !== undefined && busTargetOf(delivery.targetArn) !== undefined)
+    return deliverToBus(delivery, options.forward, options);
   const functionName = functionNameOf(delivery.targetArn);
   const loading = functionName === undefined ? undefined : options.consumers.load(functionName);
   if (functionName === undefined || loading === undefined) {

@@ -4,6 +4,7 @@ import { attemptDelivery } from './attempt-delivery.js';
 import type { Clock } from './clock.js';
 import type { ConsumerRegistry } from './consumer-registry.js';
 import type { PendingDeliveries } from './pending-deliveries.js';
+import type { BusForwarder } from './deliver-to-bus.js';
 
 export interface DeliveryWorkerOptions {
   readonly queue: DeliveryQueue;
@@ -12,6 +13,8 @@ export interface DeliveryWorkerOptions {
   /** Invocations of one consumer at a time, like a Lambda function's reserved concurrency. */
   readonly concurrencyPerConsumer: number;
   readonly random?: () => number;
+  /** Puts events delivered to event bus targets on their bus (set once the events side exists). */
+  readonly forward?: { current?: BusForwarder };
   /** Told of each batch of attempt outcomes once recorded (the local-only tail stream). */
   readonly onOutcomes?: (batch: readonly { outcome: DeliveryOutcome; delivery: DueDelivery }[]) => void;
   /** Where storage faults are logged (once per cause). */
@@ -128,6 +131,7 @@ export class DeliveryWorker {
       consumers: this.options.consumers,
       clock: this.options.clock,
       random,
+      ...(this.options.forward?.current === undefined ? {} : { forward: this.options.forward.current }),
     })
       .then((outcome) => {
         this.runningByTarget.set(targetArn, (this.runningByTarget.get(targetArn) ?? 1) - 1);

@@ -22,6 +22,8 @@ export interface LocalApiContext {
   readonly trace: (id: string) => EventTrace | undefined;
   /** Wakes delivery for targets that have pending deliveries again. */
   readonly redelivered: (targetArns: Iterable<string>) => void;
+  /** Puts an AWS-service event on the default bus (`emit-aws-event.ts`). */
+  readonly emitAwsEvent?: (body: unknown) => Promise<object>;
 }
 
 /** The prefix of every local-only route; nothing under it exists on AWS. */
@@ -57,6 +59,14 @@ function replayProgress(context: LocalApiContext, name: string): object {
   if (replay === undefined) throw new LocalApiError(404, `Replay ${name} does not exist.`);
   const total = context.archived.count(replay.archive, replay.eventStartTime, replay.eventEndTime);
   return { name, state: replay.state, replayed: replay.replayedCount, total };
+}
+
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new LocalApiError(400, 'The body is not JSON.');
+  }
 }
 
 async function route(context: LocalApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -102,6 +112,12 @@ async function route(context: LocalApiContext, req: IncomingMessage, res: Server
     context.redelivered(targetArns);
     return send(res, 200, { redriven: count });
   }
+  if (method === 'POST' && path === 'aws-events' && context.emitAwsEvent !== undefined)
+    return send(
+      res,
+      200,
+      await context.emitAwsEvent(readJson((await readBody(req, 1_048_576)).toString('utf8'))),
+    );
   req.resume();
   throw new LocalApiError(404, `No local route ${method} ${url.pathname}.`);
 }

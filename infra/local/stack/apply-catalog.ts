@@ -8,6 +8,7 @@ import type { ArchiveStore } from '../store/archive-store.js';
 import type { BusStore } from '../store/bus-store.js';
 import type { RuleStore } from '../store/rule-store.js';
 import type { TargetStore } from '../store/target-store.js';
+import { applyDefaultBusForwarding } from './apply-default-bus-forwarding.js';
 
 /**
  * Makes every catalog entry's rule and target exist, as `cdk deploy` does on AWS: the catalog
@@ -61,6 +62,7 @@ export function applyCatalog(
     ]);
   }
   applyUnroutedRules(stores, options);
+  applyDefaultBusForwarding(stores, options);
 }
 
 /**

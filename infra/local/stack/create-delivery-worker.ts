@@ -1,6 +1,7 @@
 import { UNROUTED_ROUTE } from '../../../rules/catalog/unrouted-route.js';
 import type { Clock } from '../delivery/clock.js';
 import { ConsumerRegistry } from '../delivery/consumer-registry.js';
+import type { BusForwarder } from '../delivery/deliver-to-bus.js';
 import { DeliveryWorker } from '../delivery/delivery-worker.js';
 import type { PendingDeliveries } from '../delivery/pending-deliveries.js';
 import { DeliveryQueue } from '../store/delivery-queue.js';
@@ -11,7 +12,7 @@ import type { LocalStackOptions } from './local-stack-options.js';
 /** The delivery worker over the event log, with the catalog's consumers and any extra ones. */
 export function createDeliveryWorker(
   db: Sqlite,
-  options: LocalStackOptions & { clock: Clock; tail: TailHub; pending: PendingDeliveries },
+  options: LocalStackOptions & { clock: Clock; tail: TailHub; pending: PendingDeliveries; forward: { current?: BusForwarder } },
 ): DeliveryWorker {
   const timeoutMs = options.consumerTimeoutMs ?? 30_000;
   const catalogConsumers = options.catalog.map((entry) => ({
@@ -33,5 +34,6 @@ export function createDeliveryWorker(
     concurrencyPerConsumer: options.concurrencyPerConsumer ?? 16,
     onOutcomes: (batch) => options.tail.publishOutcomes(batch),
     pending: options.pending,
+    forward: options.forward,
   });
 }

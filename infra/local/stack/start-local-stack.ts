@@ -2,8 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '../delivery/clock.js';
 import { PendingDeliveries } from '../delivery/pending-deliveries.js';
+import type { BusForwarder } from '../delivery/deliver-to-bus.js';
 import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
+import { forwardToBus } from '../events/forward-to-bus.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
+import { emitAwsEvent } from '../local-api/emit-aws-event.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
 import { createScheduler } from '../schedule/create-scheduler.js';
 import type { Scheduler } from '../schedule/scheduler.js';
@@ -86,7 +89,9 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   const { db, walSync } = database;
   const tail = new TailHub();
   const pending = new PendingDeliveries(db, options.pendingDeliveries);
-  const worker = createDeliveryWorker(db, { ...options, clock, tail, pending });
+  // Event bus targets put events back through the events side, built after the worker.
+  const forward: { current?: BusForwarder } = {};
+  const worker = createDeliveryWorker(db, { ...options, clock, tail, pending, forward });
   // StartReplay and CancelReplay wake the runner, which is built over the context they belong to.
   let replay: ReplayServices | undefined;
   const replaysChanged = (): void => replay?.runner.wake();
@@ -104,6 +109,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     droppedOnUnknownBus,
     rulesChanged: () => scheduler?.sync(),
   });
+  forward.current = (targetArn, envelope) => forwardToBus(events, targetArn, envelope);
   replay = createReplayServices(db, events, { ...options, clock });
   scheduler = createScheduler(db, events);
   const { runner, retention, archived } = replay;
@@ -114,6 +120,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     tail,
     clock,
     trace: (id: string) => readEventTrace(db, id),
+    emitAwsEvent: (body: unknown) => emitAwsEvent(events, body),
   };
   // A redrive made dead letters pending again behind the bound's back: count them anew.
   const redelivered = (targetArns: Iterable<string>): void => {

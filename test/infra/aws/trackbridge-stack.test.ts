@@ -84,7 +84,9 @@ function arnOf(id: string) {
 describe('TrackbridgeStack rules', () => {
   it('creates one rule per catalog entry on the bus', () => {
     const busId = logicalId('AWS::Events::EventBus', { Name: 'trackbridge' });
-    expect(resources('AWS::Events::Rule')).toHaveLength(catalog.length + 1);
+    // The catalog's rules, the unrouted one, and a default-bus forwarding rule per aws-service type.
+    const forwarded = catalog.filter((entry) => entry.origin === 'aws-service').length;
+    expect(resources('AWS::Events::Rule')).toHaveLength(catalog.length + 1 + forwarded);
     for (const entry of catalog) {
       template.hasResourceProperties('AWS::Events::Rule', {
         Name: entry.ruleName,
@@ -105,8 +107,12 @@ describe('TrackbridgeStack rules', () => {
     const patterns = Object.values(written.Resources as Record<string, Resource>)
       .map((resource) => resource.Properties.EventPattern)
       .filter((pattern) => pattern !== undefined);
+    // An aws-service type's pattern appears twice: its rule, and its default-bus forwarding rule.
+    const forwarding = catalog
+      .filter((entry) => entry.origin === 'aws-service')
+      .map((entry) => entry.eventPattern);
     expect(patterns.sort()).toEqual(
-      [...catalog.map((entry) => entry.eventPattern), unroutedPattern(catalog)].sort(),
+      [...catalog.map((entry) => entry.eventPattern), ...forwarding, unroutedPattern(catalog)].sort(),
     );
   });
 

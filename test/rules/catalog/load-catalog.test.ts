@@ -4,13 +4,17 @@ import { BUS_NAME, buildCatalog, loadCatalog, resolveCatalogPath } from '../../.
 describe('loadCatalog', () => {
   const catalog = loadCatalog();
 
-  it('has the five initial event types on the trackbridge bus', () => {
+  it('has the six event types on the trackbridge bus, one from an AWS service', () => {
     expect(catalog.map((entry) => `${entry.source} / ${entry.detailType}`)).toEqual([
       'app.auth / User Signed Up',
       'app.auth / User Logged In',
       'app.auth / User Logged Out',
       'app.web / Page Viewed',
+      'aws.signin / AWS Console Sign In via CloudTrail',
       'app.shop / Order Placed',
+    ]);
+    expect(catalog.filter((entry) => entry.origin === 'aws-service').map((entry) => entry.ruleName)).toEqual([
+      'aws-console-sign-in',
     ]);
     expect(new Set(catalog.map((entry) => entry.busName))).toEqual(new Set([BUS_NAME]));
     expect(BUS_NAME).toBe('trackbridge');

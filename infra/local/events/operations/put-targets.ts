@@ -1,5 +1,6 @@
 import type { TargetRecord } from '../../store/target-store.js';
 import { functionNameOf } from '../arns.js';
+import { busTargetOf, checkBusTarget, localBusTargetProblem } from '../bus-target.js';
 import { assertConstraints, type MemberCheck } from '../constraints.js';
 import { LimitExceededException } from '../errors.js';
 import type { EventsContext } from '../events-context.js';
@@ -45,8 +46,9 @@ function targetChecks(target: InputReader, index: number): MemberCheck[] {
 }
 
 /**
- * PutTargets: an upsert by `Id`. Locally a target is a consumer function by its Lambda ARN; any
- * other kind of ARN fails that entry (FailedEntries) since nothing local could receive it. A
+ * PutTargets: an upsert by `Id`. Locally a target is a consumer function by its Lambda ARN or an
+ * event bus of the stack's account and Region (`bus-target.ts`); any other kind of ARN fails that
+ * entry (FailedEntries) since nothing local could receive it. A
  * function ARN that names no consumer is accepted, as AWS accepts it, and its deliveries fail.
  */
 export function putTargets(context: EventsContext, body: unknown): object {
@@ -59,18 +61,25 @@ export function putTargets(context: EventsContext, body: unknown): object {
   ]);
   const { bus, rule } = findRule(context, reference, true);
   assertNotManaged(rule);
-  for (const target of targets ?? []) checkInputShaping(target);
+  for (const target of targets ?? []) {
+    checkInputShaping(target);
+    const busTarget = busTargetOf(target.string('Arn') ?? '');
+    if (busTarget !== undefined) checkBusTarget(context.scope, target, busTarget);
+  }
   const failed: object[] = [];
   const records: TargetRecord[] = [];
   for (const target of targets ?? []) {
     const id = target.string('Id') ?? '';
     const arn = target.string('Arn') ?? '';
-    if (functionNameOf(arn) === undefined) {
-      failed.push({
-        TargetId: id,
-        ErrorCode: 'ValidationException',
-        ErrorMessage: `Target ${arn} is not a Lambda function; the local stack delivers to consumer functions only.`,
-      });
+    const busTarget = busTargetOf(arn);
+    const problem =
+      busTarget !== undefined
+        ? localBusTargetProblem(context.scope, target, busTarget)
+        : functionNameOf(arn) === undefined
+          ? `Target ${arn} is neither a Lambda function nor an event bus; the local stack delivers to consumer functions and event buses only.`
+          : undefined;
+    if (problem !== undefined) {
+      failed.push({ TargetId: id, ErrorCode: 'ValidationException', ErrorMessage: problem });
       continue;
     }
     records.push({ bus, rule: name, id, arn, spec: specOf(target) });
