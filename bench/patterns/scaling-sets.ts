@@ -32,15 +32,19 @@ export function scalingSetName(operator: string, rules: number): string {
 
 /**
  * Rule sets of 10 and 10,000 rules per operator (exact, prefix, suffix, equals-ignore-case), each
- * rule on `properties.MAPBLKLOT` with a distinct operand taken from the events in order, so the
- * 10-rule set is the first 10 rules of the 10,000-rule set.
+ * rule on `properties.MAPBLKLOT` with a distinct operand taken from the events in order (then
+ * from made-up lot numbers when the events hold too few), so the 10-rule set is the first 10 rules
+ * of the 10,000-rule set.
  */
 export function scalingRuleSets(events: readonly string[]): CitylotsRuleSet[] {
   const values = events.map((event) => (JSON.parse(event) as Lot).properties.MAPBLKLOT);
   const most = Math.max(...SCALING_RULE_COUNTS);
   return OPERATORS.flatMap((operator) => {
-    const operands = [...new Set(values.map(operator.operand))].slice(0, most);
-    if (operands.length < most) throw new Error(`only ${operands.length} distinct ${operator.name} operands`);
+    const distinct = new Set(values.map(operator.operand));
+    // Fewer events hold fewer distinct values: the rest are lot numbers of the same shape.
+    for (let i = 0; distinct.size < most; i++)
+      distinct.add(operator.operand(`X${String(i).padStart(6, '0')}`));
+    const operands = [...distinct].slice(0, most);
     return SCALING_RULE_COUNTS.map((count) => {
       const name = scalingSetName(operator.name, count);
       return {
