@@ -96,9 +96,8 @@ function scanObject(
       child === undefined
         ? skipValue(text, p, depth, scan.maxDepth)
         : scanValue(scan, p, child, position, depth);
-    let c = text.charCodeAt(p);
-    if (c <= 32) c = text.charCodeAt((p = skipWhitespace(text, p)));
-    if (c === CLOSE_BRACE) return p + 1;
+    if (text.charCodeAt(p) <= 32) p = skipWhitespace(text, p);
+    if (text.charCodeAt(p) === CLOSE_BRACE) return p + 1;
     p = skipComma(text, p, '}');
   }
 }
