@@ -8,70 +8,143 @@ import { repoRoot } from '../test/support/shared-dir.js';
 import {
   CITYLOTS_EVENT_COUNT,
   type CitylotsRule,
+  type CitylotsRuleSet,
   citylotsEvents,
   citylotsRuleSets,
   expectedCitylotsCounts,
 } from './citylots.js';
 import type { BenchOptions } from './parse-bench-args.js';
+import { EventRulerHarness, HARNESS_VARIABLE, type HarnessResult } from './patterns/event-ruler-harness.js';
+import {
+  SCALING_OPERATORS,
+  SCALING_RULE_COUNTS,
+  scalingRuleSets,
+  scalingSetName,
+} from './patterns/scaling-sets.js';
 
-const EVENT_COUNT = CITYLOTS_EVENT_COUNT;
-const PASSES = 5;
-const SCALES = [10, 100, 1_000, 10_000];
+/** Fewer events (`TRACKBRIDGE_BENCH_EVENTS`) shorten a run on a loaded machine; counts are then checked against the harness only. */
+const EVENT_COUNT = Number(process.env.TRACKBRIDGE_BENCH_EVENTS ?? CITYLOTS_EVENT_COUNT);
+/** Measured passes per engine, set and round (after a warm-up pass in the first round). */
+const PASSES = 3;
 /** The issue's least ratios to `JSON.parse` alone (event-ruler's own ratios for the two slow sets). */
 const LEAST_RATIO: Record<string, number> = { COMPLEX_ARRAYS: 0.24, COMBO: 0.15 };
 const SIMPLE_SET_LEAST_RATIO = 0.7;
 
-interface SetResult {
+interface SetFigures {
   readonly name: string;
   readonly rules: number;
-  readonly parsePerSecond: number;
   readonly matchPerSecond: number;
+  readonly rulerPerSecond: number | undefined;
   readonly counts: string;
+  /** Whether the counts were compared with event-ruler's (recorded file or harness). */
+  readonly countsChecked: boolean;
 }
 
 /**
- * `npm run bench -- patterns [--record]`: events/s of `JSON.parse` alone and of RuleMatcher
- * matching the same event text, per citylots rule set, after checking that every rule's match
- * count equals aws/event-ruler's; then matching time with 10 to 10,000 exact rules. Medians of
- * 5 interleaved passes after a warm-up pass. `--record` writes the tables into BENCHMARKS.md.
+ * `npm run bench -- patterns [--record]`: events/s of RuleMatcher matching event text, per citylots
+ * rule set and per scaling set (10 and 10,000 generated rules per operator), beside `JSON.parse`
+ * alone in the same run, after checking that every rule's match count equals aws/event-ruler's.
+ *
+ * When `TRACKBRIDGE_EVENT_RULER_HARNESS` names an event-ruler harness, the two engines run in
+ * turn, `TRACKBRIDGE_BENCH_ROUNDS` times (default 3), and the medians of the rounds are reported
+ * beside each other with the load average of each round. `TRACKBRIDGE_BENCH_SETS` (comma list)
+ * picks sets, `TRACKBRIDGE_BENCH_EVENTS` a smaller event count. `--record` writes the tables into BENCHMARKS.md.
  */
 export function benchPatterns(options: BenchOptions): void {
   const events = citylotsEvents(EVENT_COUNT);
-  const expected = expectedCitylotsCounts();
-  const results: SetResult[] = [];
+  const expected = EVENT_COUNT === CITYLOTS_EVENT_COUNT ? expectedCitylotsCounts() : {};
+  const wanted = process.env.TRACKBRIDGE_BENCH_SETS?.split(',').filter((name) => name !== '');
+  const sets = [...citylotsRuleSets(), ...scalingRuleSets(events)].filter(
+    (set) => wanted === undefined || wanted.includes(set.name),
+  );
+  const harness = EventRulerHarness.fromEnvironment(sets, events);
+  const rounds = harness === undefined ? 1 : Number(process.env.TRACKBRIDGE_BENCH_ROUNDS ?? 3);
+  const matchers = new Map(sets.map((set) => [set.name, matcherFor(set.rules)]));
   const refused: string[] = [];
-  passOf(() => JSON.parse, events);
-  for (const set of citylotsRuleSets()) {
-    const matcher = matcherFor(set.rules);
-    const counts = countMatches(matcher, set.rules, events);
-    const want = expected[set.name] ?? {};
-    if (JSON.stringify(counts) !== JSON.stringify(want)) {
+  const counts = new Map<string, Record<string, number>>();
+  for (const set of sets) {
+    const got = countMatches(matchers.get(set.name) as RuleMatcher, set.rules, events);
+    const want = expected[set.name];
+    if (want !== undefined && JSON.stringify(got) !== JSON.stringify(want)) {
       refused.push(
-        `${set.name}: counts ${JSON.stringify(counts)} differ from event-ruler's ${JSON.stringify(want)}`,
+        `${set.name}: counts ${JSON.stringify(got)} differ from event-ruler's ${JSON.stringify(want)}`,
       );
-      console.log(`${set.name}: COUNTS DIFFER from citylots-expected-counts.json — no figures reported`);
-      continue;
     }
-    const [parseMs = Number.NaN, matchMs = Number.NaN] = interleavedMedians(
-      [() => JSON.parse, () => matcher.matchText.bind(matcher)],
-      events,
-    );
-    const result = {
-      name: set.name,
-      rules: set.rules.length,
-      parsePerSecond: perSecond(parseMs),
-      matchPerSecond: perSecond(matchMs),
-      counts: Object.entries(counts)
-        .map(([id, count]) => `${id}=${count}`)
-        .join(' '),
-    };
-    results.push(result);
-    console.log(formatRow(result));
+    counts.set(set.name, got);
   }
-  const scaling = scaleRows(events);
-  const report = formatReport(results, scaling, refused);
+  const parseTimes: number[] = [];
+  const matchTimes = new Map<string, number[]>(sets.map((set) => [set.name, []]));
+  const rulerRates = new Map<string, number[]>(sets.map((set) => [set.name, []]));
+  const loads: string[] = [];
+  passOf(JSON.parse, events);
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      const load = [loadNow()];
+      for (let pass = 0; pass < PASSES; pass++) parseTimes.push(passOf(JSON.parse, events));
+      for (const set of sets) {
+        const matcher = matchers.get(set.name) as RuleMatcher;
+        const match = matcher.matchText.bind(matcher);
+        const times = matchTimes.get(set.name) as number[];
+        for (let pass = 0; pass < PASSES; pass++) times.push(passOf(match, events));
+      }
+      if (harness !== undefined) {
+        load.push(loadNow());
+        const results = harness.run(PASSES);
+        for (const set of sets) {
+          const result = results.get(set.name);
+          checkRulerCounts(set, result, counts.get(set.name), refused);
+          if (result !== undefined) rulerRates.get(set.name)?.push(result.eventsPerSecond);
+        }
+      }
+      loads.push(`round ${round}: ${load.join(' then ')}`);
+      console.log(`round ${round} of ${rounds} done (load ${load.join(' then ')})`);
+    }
+  } finally {
+    harness?.dispose();
+  }
+  const refusedNames = new Set(refused.map((line) => line.slice(0, line.indexOf(':'))));
+  const parsePerSecond = perSecond(median(parseTimes));
+  const figures: SetFigures[] = sets
+    .filter((set) => !refusedNames.has(set.name))
+    .map((set) => {
+      const rates = rulerRates.get(set.name) ?? [];
+      return {
+        name: set.name,
+        rules: set.rules.length,
+        matchPerSecond: perSecond(median(matchTimes.get(set.name) ?? [])),
+        rulerPerSecond: rates.length > 0 ? median(rates) : undefined,
+        countsChecked: harness !== undefined || expected[set.name] !== undefined,
+        counts: Object.entries(counts.get(set.name) ?? {})
+          .map(([id, count]) => `${id}=${count}`)
+          .join(' '),
+      };
+    });
+  const report = formatReport(figures, parsePerSecond, harness?.command, rounds, loads, refused);
   console.log(`\n${report}`);
   if (options.record) recordInBenchmarks(report);
+}
+
+function checkRulerCounts(
+  set: CitylotsRuleSet,
+  result: HarnessResult | undefined,
+  ours: Record<string, number> | undefined,
+  refused: string[],
+) {
+  if (result === undefined) {
+    refused.push(`${set.name}: the event-ruler harness printed no line for it`);
+    return;
+  }
+  const same = Object.keys(ours ?? {}).every((id) => (result.counts[id] ?? 0) === ours?.[id]);
+  if (!same)
+    refused.push(
+      `${set.name}: counts differ from the event-ruler harness's ${JSON.stringify(result.counts)}`,
+    );
+}
+
+function loadNow(): string {
+  return loadavg()
+    .map((value) => value.toFixed(1))
+    .join('/');
 }
 
 function matcherFor(rules: readonly CitylotsRule[]): RuleMatcher {
@@ -88,109 +161,119 @@ function countMatches(matcher: RuleMatcher, rules: readonly CitylotsRule[], even
   return counts;
 }
 
-/** Milliseconds of one pass of `make()`'s function over every event. */
-function passOf(make: () => (text: string) => unknown, events: readonly string[]): number {
-  const fn = make();
+/** Milliseconds of one pass of `fn` over every event. */
+function passOf(fn: (text: string) => unknown, events: readonly string[]): number {
   const start = performance.now();
   for (const event of events) fn(event);
   return performance.now() - start;
 }
 
-/** Median milliseconds per pass of each function, passes interleaved so that load hits all alike. */
-function interleavedMedians(makers: readonly (() => (text: string) => unknown)[], events: readonly string[]) {
-  const times = makers.map(() => [] as number[]);
-  for (const make of makers) passOf(make, events);
-  for (let pass = 0; pass < PASSES; pass++) {
-    makers.forEach((make, i) => {
-      times[i]?.push(passOf(make, events));
-    });
-  }
-  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? Number.NaN);
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 function perSecond(ms: number): number {
   return Math.round((EVENT_COUNT / ms) * 1000);
 }
 
-interface ScaleRow {
-  readonly rules: number;
-  readonly matchPerSecond: number;
-  readonly matched: number;
+function leastRatio(name: string): string {
+  if (name.startsWith('SCALE_')) return '';
+  const least = LEAST_RATIO[name] ?? SIMPLE_SET_LEAST_RATIO;
+  return `>= ${least}`;
 }
 
-/** Exact-match rules on distinct MAPBLKLOT values taken from the events, 10 to 10,000 of them. */
-function scaleRows(events: readonly string[]): ScaleRow[] {
-  const values = [...new Set(events.map((event) => (JSON.parse(event) as Lot).properties.MAPBLKLOT))];
-  const matchers = SCALES.map((count) => {
-    const matcher = new RuleMatcher();
-    for (const value of values.slice(0, count)) {
-      matcher.addRule(
-        `lot-${value}`,
-        compileEventPattern(JSON.stringify({ properties: { MAPBLKLOT: [value] } })),
-      );
-    }
-    return matcher;
-  });
-  const medians = interleavedMedians(
-    matchers.map((matcher) => () => matcher.matchText.bind(matcher)),
-    events,
-  );
-  return SCALES.map((rules, i) => ({
-    rules,
-    matchPerSecond: perSecond(medians[i] ?? Number.NaN),
-    matched: events.reduce((sum, event) => sum + (matchers[i]?.matchText(event).length ?? 0), 0),
-  }));
+const number = (value: number) => value.toLocaleString('en-US');
+
+function formatRow(figures: SetFigures, parsePerSecond: number, withRuler: boolean): string {
+  const ratio = figures.matchPerSecond / parsePerSecond;
+  const least = leastRatio(figures.name);
+  const verdict = least === '' ? '' : ` ${least} (${ratio >= Number(least.slice(3)) ? 'meets' : 'BELOW'})`;
+  const cells = [
+    figures.name,
+    String(figures.rules),
+    number(figures.matchPerSecond),
+    `${ratio.toFixed(2)}${verdict}`,
+  ];
+  if (withRuler) {
+    const ruler = figures.rulerPerSecond;
+    cells.push(
+      ruler === undefined ? '-' : number(ruler),
+      ruler === undefined ? '-' : `**${(figures.matchPerSecond / ruler).toFixed(2)}**`,
+    );
+  }
+  cells.push(figures.countsChecked ? 'equal' : 'not checked');
+  return `| ${cells.join(' | ')} |`;
 }
 
-interface Lot {
-  readonly properties: { readonly MAPBLKLOT: string };
-}
-
-function leastRatio(name: string): number {
-  return LEAST_RATIO[name] ?? SIMPLE_SET_LEAST_RATIO;
-}
-
-function formatRow(result: SetResult): string {
-  const ratio = result.matchPerSecond / result.parsePerSecond;
-  const verdict = ratio >= leastRatio(result.name) ? 'meets' : 'BELOW';
-  return (
-    `| ${result.name} | ${result.rules} | ${result.parsePerSecond.toLocaleString('en-US')} | ` +
-    `${result.matchPerSecond.toLocaleString('en-US')} | ${ratio.toFixed(2)} | ` +
-    `>= ${leastRatio(result.name)} (${verdict}) | equal |`
-  );
+function scalingRows(figures: readonly SetFigures[], withRuler: boolean): string[] {
+  const [few, many] = SCALING_RULE_COUNTS;
+  const rows: string[] = [];
+  for (const operator of SCALING_OPERATORS) {
+    const small = figures.find((f) => f.name === scalingSetName(operator, few));
+    const large = figures.find((f) => f.name === scalingSetName(operator, many));
+    if (small === undefined || large === undefined) continue;
+    const cells = [
+      operator,
+      number(small.matchPerSecond),
+      number(large.matchPerSecond),
+      (large.matchPerSecond / small.matchPerSecond).toFixed(2),
+    ];
+    if (withRuler && small.rulerPerSecond !== undefined && large.rulerPerSecond !== undefined) {
+      cells.push((large.rulerPerSecond / small.rulerPerSecond).toFixed(2));
+    } else if (withRuler) cells.push('-');
+    rows.push(`| ${cells.join(' | ')} |`);
+  }
+  return rows;
 }
 
 function formatReport(
-  results: readonly SetResult[],
-  scaling: readonly ScaleRow[],
+  figures: readonly SetFigures[],
+  parsePerSecond: number,
+  harness: string | undefined,
+  rounds: number,
+  loads: readonly string[],
   refused: readonly string[],
 ) {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const withRuler = harness !== undefined;
+  const [few, many] = SCALING_RULE_COUNTS;
   const lines = [
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu}, ${availableParallelism()} cores, ` +
-      `Node ${process.version}, load average ${loadavg()
-        .map((value) => value.toFixed(1))
-        .join(
-          ' / ',
-        )} (1/5/15 min, shared machine); ${EVENT_COUNT.toLocaleString('en-US')} events from \`bench/citylots/generate-citylots.ts\` (seed 1), ` +
-      `median of ${PASSES} interleaved passes after a warm-up pass (wall clock).`,
+      `Node ${process.version}; ${number(EVENT_COUNT)} events from \`bench/citylots/generate-citylots.ts\` (seed 1); ` +
+      `${rounds} round(s) of ${PASSES} passes per set and engine, medians of all passes (wall clock)` +
+      (withRuler
+        ? `; each round runs trackbridge, then the event-ruler harness (\`${HARNESS_VARIABLE}\`)`
+        : '') +
+      `. Load average (1/5/15 min) at the start of each phase — ${loads.join('; ')}. ` +
+      'The machine is shared, so the figures are noisy; the ratios compare runs made minutes apart.',
     '',
-    '| Rule set | Rules | `JSON.parse` events/s | match from text events/s | ratio | least ratio | counts vs event-ruler |',
-    '| --- | ---: | ---: | ---: | ---: | --- | --- |',
-    ...results.map(formatRow),
+    `\`JSON.parse\` alone: ${number(parsePerSecond)} events/s (median of ${rounds * PASSES} passes).`,
     '',
-    '| Exact-match rules | match events/s | time vs 10 rules | events matched |',
-    '| ---: | ---: | ---: | ---: |',
-    ...scaling.map(
-      (row) =>
-        `| ${row.rules.toLocaleString('en-US')} | ${row.matchPerSecond.toLocaleString('en-US')} | ` +
-        `${((scaling[0]?.matchPerSecond ?? Number.NaN) / row.matchPerSecond).toFixed(2)}x | ${row.matched} |`,
-    ),
-    '',
-    'Match counts per rule (each equal to `bench/citylots-expected-counts.json`, counted by aws/event-ruler):',
-    '',
-    ...results.map((result) => `- ${result.name}: ${result.counts}`),
+    withRuler
+      ? '| Rule set | Rules | match from text events/s | vs `JSON.parse` (least) | event-ruler events/s | vs event-ruler | counts vs event-ruler |'
+      : '| Rule set | Rules | match from text events/s | vs `JSON.parse` (least) | counts vs event-ruler |',
+    withRuler ? '| --- | ---: | ---: | --- | ---: | ---: | --- |' : '| --- | ---: | ---: | --- | --- |',
+    ...figures.map((f) => formatRow(f, parsePerSecond, withRuler)),
   ];
+  const scaling = scalingRows(figures, withRuler);
+  if (scaling.length > 0) {
+    lines.push(
+      '',
+      `| Operator | ${few} rules events/s | ${number(many)} rules events/s | ${number(many)} / ${few} rules rate |` +
+        (withRuler ? " event-ruler's |" : ''),
+      withRuler ? '| --- | ---: | ---: | ---: | ---: |' : '| --- | ---: | ---: | ---: |',
+      ...scaling,
+    );
+  }
+  lines.push(
+    '',
+    EVENT_COUNT === CITYLOTS_EVENT_COUNT
+      ? 'Match counts per rule of the citylots sets (each equal to `bench/citylots-expected-counts.json`, counted by aws/event-ruler):'
+      : "Match counts per rule of the citylots sets (each equal to the event-ruler harness's in this run):",
+    '',
+    ...figures.filter((f) => !f.name.startsWith('SCALE_')).map((f) => `- ${f.name}: ${f.counts}`),
+  );
   if (refused.length > 0)
     lines.push('', 'Sets refused because their counts differ:', ...refused.map((r) => `- ${r}`));
   return lines.join('\n');

@@ -28,6 +28,11 @@ export class PathNode {
     return this.values !== undefined || this.absenceId >= 0;
   }
 
+  /** True when {@link plainChildAt} probes every key a plain event key could name. */
+  get probesKeysInPlace(): boolean {
+    return this.keys.length <= LINEAR_LOOKUP_LIMIT;
+  }
+
   get hasChildren(): boolean {
     return this.nodes.length > 0;
   }

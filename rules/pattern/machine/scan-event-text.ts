@@ -80,18 +80,23 @@ function scanObject(
         if (c === DOT) plain = false;
         q++;
       }
-      child = plain ? node.childAt(text, keyStart, q) : node.descend(JSON.parse(text.slice(p, q + 1)));
+      // A plain key that plainChildAt did not find names no child when it probed every key.
+      if (!plain) child = node.descend(JSON.parse(text.slice(p, q + 1)));
+      else if (!node.probesKeysInPlace) child = node.childAt(text, keyStart, q);
     } else {
       q = text.indexOf('"', keyStart);
     }
-    p = skipWhitespace(text, q + 1);
+    p = q + 1;
+    // Events are mostly written without whitespace: test for it before calling out.
+    if (text.charCodeAt(p) <= 32) p = skipWhitespace(text, p);
     if (text.charCodeAt(p) !== COLON) fail(p, "expected ':'");
-    p = skipWhitespace(text, p + 1);
+    p++;
+    if (text.charCodeAt(p) <= 32) p = skipWhitespace(text, p);
     p =
       child === undefined
         ? skipValue(text, p, depth, scan.maxDepth)
         : scanValue(scan, p, child, position, depth);
-    p = skipWhitespace(text, p);
+    if (text.charCodeAt(p) <= 32) p = skipWhitespace(text, p);
     if (text.charCodeAt(p) === CLOSE_BRACE) return p + 1;
     p = skipComma(text, p, '}');
   }
