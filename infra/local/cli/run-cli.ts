@@ -8,6 +8,7 @@ import { runPatternTestCommand } from './commands/pattern-test-command.js';
 import { runPutCommand } from './commands/put-command.js';
 import { runQuarantineCommand } from './commands/quarantine-command.js';
 import { runReplayCommand } from './commands/replay-command.js';
+import { runSampleCommand } from './commands/sample-command.js';
 import { runTailCommand } from './commands/tail-command.js';
 import { runTraceCommand } from './commands/trace-command.js';
 import { packageVersion } from './package-version.js';
@@ -19,6 +20,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const commands: Readonly<Record<string, Command>> = {
   put: runPutCommand,
+  sample: runSampleCommand,
   tail: runTailCommand,
   trace: runTraceCommand,
   quarantine: runQuarantineCommand,

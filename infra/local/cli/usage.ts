@@ -11,9 +11,16 @@ export const commandUsage: Readonly<Record<string, string>> = {
   Example: npx trackbridge start --port 0`,
   put: `trackbridge put --source <source> --detail-type <type> [--detail <json|@file>] [--time <time>] [--resources a,b]
 trackbridge put --file <entries.json>
+trackbridge put --sample <detail-type> [--count <n>] [--seed <s>] [--invalid]
   Send events with PutEvents (10 per call); prints each entry's EventId or its error.
     --file   a JSON array of PutEvents entries (Detail may be an object)   --bus  default trackbridge
+    --sample generated details of a catalog type, as \`trackbridge sample\` prints them
   Example: npx trackbridge put --source app.auth --detail-type "User Logged In" --detail @login.json`,
+  sample: `trackbridge sample <detail-type> [--count <n>] [--seed <s>] [--invalid]
+  Details generated from the type's schema, one JSON per line; the same seed gives the same ones
+  (the seed used is printed on stderr). --invalid: each broken one way, as
+  {"invalid": how, "reasons": [...], "detail": {...}}, the reasons its consumer quarantines it with.
+  Example: npx trackbridge sample "User Logged In" --count 3 --seed 42`,
   tail: `trackbridge tail [--json] [--count <n>]
   Follow the local stack live: each event, the rules it matched, each consumer's outcome.
   Local only (the stack's /_trackbridge/tail stream). --count stops after n events have settled.
