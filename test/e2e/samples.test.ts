@@ -1,10 +1,10 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogSamples } from '../../infra/local/cli/catalog-samples.js';
-import { runCli } from '../../infra/local/cli/run-cli.js';
 import { loadCatalog } from '../../rules/catalog/index.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { waitFor } from '../support/wait-for.js';
-import { type CliRun, runTrackbridge } from './support/run-trackbridge.js';
+import { runTrackbridge } from './support/run-trackbridge.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
 
 const SEED = '424242';
@@ -16,26 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => test?.close());
 
-/**
- * The CLI's own entry in this process, over real HTTP to the stack: a process per command costs
- * seconds on a loaded machine, and one test below runs the real binary.
- */
-async function cli(args: readonly string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    out: (text: string) => {
-      stdout += text;
-    },
-    err: (text: string) => {
-      stderr += text;
-    },
-    env: { TRACKBRIDGE_ENDPOINT: test.stack.endpoint },
-    isTty: false,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+/** The CLI's own entry in this process, over real HTTP to the stack (one test runs the binary). */
+const cli = (args: readonly string[]) => runCliInProcess(args, { TRACKBRIDGE_ENDPOINT: test.stack.endpoint });
 
 /** The EventIds `put` printed, in entry order; every entry accepted. */
 function acceptedIds(stdout: string): string[] {

@@ -57,6 +57,11 @@ trackbridge events --type <detail-type> --day <yyyy-mm-dd>
   Whether the event matches the pattern (TestEventPattern), or the AWS error for a bad pattern.
   --offline uses the project's engine in-process, with no stack running.
   Example: npx trackbridge pattern test --pattern '{"source":["app.auth"]}' --event @event.json`,
+  'schema check': `trackbridge schema check [--against <git-ref>]
+  Each catalog schema against its version at the ref (default origin/main, else main): every
+  change classified (breaking, compatible, annotation); exit 1 when x-trackbridge-schema-version
+  rose less than the changes need (major, minor, patch). Reads the ref with git; no stack needed.
+  Example: npx trackbridge schema check --against main`,
 };
 
 export const usage = `Usage: trackbridge <command> [flags]      (trackbridge --version prints the version)
