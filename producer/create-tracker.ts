@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { type DetailType, type DetailTypeMap, eventTypes } from '../consumers/event-catalog.generated.js';
 import { reasonsFromAjv } from '../consumers/pipeline/quarantine-reason.js';
+import { syntheticEnvelope } from '../consumers/pipeline/synthetic-envelope.js';
 import { entrySize } from '../infra/local/events/entry-size.js';
 import { BUS_NAME } from '../rules/catalog/catalog-defaults.js';
 import { MAX_ENTRIES, takeBatch } from './batch-entries.js';
@@ -238,19 +239,4 @@ export function createTracker(options: TrackerOptions = {}): Tracker {
 function callFailure(error: unknown): TrackFailure {
   const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
   return { code: name, message };
-}
-
-/** The envelope EventBridge would deliver, so the consumer's validator (and its reasons) apply as is. */
-function syntheticEnvelope(source: string, detailType: string, detail: object): object {
-  return {
-    version: '0',
-    id: randomUUID(),
-    'detail-type': detailType,
-    source,
-    account: '000000000000',
-    time: new Date().toISOString(),
-    region: 'us-east-1',
-    resources: [],
-    detail,
-  };
 }

@@ -16,12 +16,36 @@ export function isRetriableEntryCode(code: string): boolean {
   return RETRIABLE_ENTRY_CODES.has(code);
 }
 
-/** Whether a failed call may succeed when made again: throttling, or a 5xx fault. */
+/**
+ * Node's codes for a connection that broke or never opened: the ones the SDK's own retry strategy
+ * treats as transient or network errors (@smithy service-error-classification). A call that broke
+ * after the request was sent may have been accepted; resending is safe because consumers store once
+ * per `eventId`.
+ */
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/** Whether a failed call may succeed when made again: throttling, a 5xx fault, or a network error. */
 export function isRetriableCallError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const { name, $metadata } = error as { name?: unknown; $metadata?: { httpStatusCode?: number } };
+  const { name, code, $metadata } = error as {
+    name?: unknown;
+    code?: unknown;
+    $metadata?: { httpStatusCode?: number };
+  };
   const status = $metadata?.httpStatusCode;
   if (name === 'ThrottlingException' || name === 'TooManyRequestsException') return true;
+  if (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) return true;
+  // The SDK's own socket and connection timeouts.
+  if (name === 'TimeoutError') return true;
   return status === 429 || (status !== undefined && status >= 500);
 }
 

@@ -5,6 +5,7 @@ import { PutEventsFaults } from '../../infra/local/events/put-events-faults.js';
 import { TrackerClosedError } from '../../producer/errors.js';
 import { createTracker, type TrackerOptions, UnknownDetailTypeError } from '../../producer/index.js';
 import { loadCatalog } from '../../rules/catalog/index.js';
+import { startResettingProxy } from '../producer/support/resetting-proxy.js';
 import { eventFixtures } from '../support/event-fixtures.js';
 import { waitFor } from '../support/wait-for.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
@@ -17,10 +18,10 @@ beforeAll(async () => {
 afterAll(() => test?.close());
 
 /** A real SDK client on the stack that records the entry count of each PutEvents call it makes. */
-function countingClient(): { client: EventBridgeClient; calls: number[] } {
+function countingClient(endpoint = test.stack.endpoint): { client: EventBridgeClient; calls: number[] } {
   const calls: number[] = [];
   const client = new EventBridgeClient({
-    endpoint: test.stack.endpoint,
+    endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
@@ -133,6 +134,21 @@ describe('the typed producer against the local stack', () => {
     const second = await sender.track('User Logged Out', { userId: 'u-2', sessionId: 's' });
     expect(second).toMatchObject({ ok: false, attempts: 3, error: { code: 'ThrottlingException' } });
     await sender.close();
+  });
+
+  it('retries a call whose connection was reset (ECONNRESET), and the event is stored', async () => {
+    const proxy = await startResettingProxy(test.stack.endpoint, 1);
+    try {
+      const { client } = countingClient(proxy.endpoint);
+      const sender = createTracker({ client, retry: { baseDelayMs: 1 } });
+      const outcome = await sender.track('User Logged Out', { userId: 'u-reset', sessionId: 's' });
+      await sender.close();
+      expect(outcome).toMatchObject({ ok: true, attempts: 2 });
+      expect(proxy.requests()).toBe(2);
+      await waitFor(async () => (await storedEventIds()).has(outcome.eventId), { what: 'the event stored' });
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('fails an entry over the size limit alone and sends the others', async () => {

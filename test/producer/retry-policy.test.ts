@@ -1,3 +1,6 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, isRetriableCallError, isRetriableEntryCode } from '../../producer/retry-policy.js';
 
@@ -26,7 +29,31 @@ describe('retry policy', () => {
     expect(isRetriableCallError({ name: 'ValidationException', $metadata: { httpStatusCode: 400 } })).toBe(
       false,
     );
-    expect(isRetriableCallError(new Error('socket hang up'))).toBe(false);
+    expect(isRetriableCallError(new Error('not a network error'))).toBe(false);
+  });
+
+  it('retries network errors on a call: the error a real SDK call gets from a reset connection', async () => {
+    const server = createServer((socket) => socket.resetAndDestroy());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = new EventBridgeClient({
+      endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    try {
+      const error: unknown = await client.send(new PutEventsCommand({ Entries: [{}] })).catch((e) => e);
+      expect(error).toMatchObject({ code: 'ECONNRESET' });
+      expect(isRetriableCallError(error)).toBe(true);
+    } finally {
+      client.destroy();
+      server.close();
+    }
+    for (const code of ['ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']) {
+      expect(isRetriableCallError(Object.assign(new Error(code), { code }))).toBe(true);
+    }
+    expect(isRetriableCallError(Object.assign(new Error('timed out'), { name: 'TimeoutError' }))).toBe(true);
+    expect(isRetriableCallError(Object.assign(new Error('denied'), { code: 'EACCES' }))).toBe(false);
   });
 
   it('draws a full-jitter delay below min(max, base * 2^retry)', () => {

@@ -9,6 +9,8 @@ import { runPatternTestCommand } from './commands/pattern-test-command.js';
 import { runPutCommand } from './commands/put-command.js';
 import { runQuarantineCommand } from './commands/quarantine-command.js';
 import { runReplayCommand } from './commands/replay-command.js';
+import { runSampleCommand } from './commands/sample-command.js';
+import { runSchemaCheckCommand } from './commands/schema-check-command.js';
 import { runTailCommand } from './commands/tail-command.js';
 import { runTraceCommand } from './commands/trace-command.js';
 import { packageVersion } from './package-version.js';
@@ -20,6 +22,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const commands: Readonly<Record<string, Command>> = {
   put: runPutCommand,
+  sample: runSampleCommand,
   tail: runTailCommand,
   trace: runTraceCommand,
   quarantine: runQuarantineCommand,
@@ -28,6 +31,7 @@ const commands: Readonly<Record<string, Command>> = {
   events: runEventsCommand,
   'pattern test': runPatternTestCommand,
   'emit-aws-event': runEmitAwsEventCommand,
+  'schema check': runSchemaCheckCommand,
 };
 
 async function start(args: readonly string[], io: CliIo): Promise<number> {
@@ -58,11 +62,11 @@ function startupProblem(error: StartupError | CatalogError): string {
     : text;
 }
 
-/** The command name (`pattern test` takes two words) and its arguments. */
+/** The command name (`pattern test` and `schema check` take two words) and its arguments. */
 function split(args: readonly string[]): { name: string; rest: readonly string[] } {
   const [first = '', second = ''] = args;
-  return first === 'pattern' && second === 'test'
-    ? { name: 'pattern test', rest: args.slice(2) }
+  return (first === 'pattern' && second === 'test') || (first === 'schema' && second === 'check')
+    ? { name: `${first} ${second}`, rest: args.slice(2) }
     : { name: first, rest: args.slice(1) };
 }
 

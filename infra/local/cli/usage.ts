@@ -15,9 +15,16 @@ export const commandUsage: Readonly<Record<string, string>> = {
   Example: npx trackbridge start --port 0`,
   put: `trackbridge put --source <source> --detail-type <type> [--detail <json|@file>] [--time <time>] [--resources a,b]
 trackbridge put --file <entries.json>
+trackbridge put --sample <detail-type> [--count <n>] [--seed <s>] [--invalid]
   Send events with PutEvents (10 per call); prints each entry's EventId or its error.
     --file   a JSON array of PutEvents entries (Detail may be an object)   --bus  default trackbridge
+    --sample generated details of a catalog type, as \`trackbridge sample\` prints them
   Example: npx trackbridge put --source app.auth --detail-type "User Logged In" --detail @login.json`,
+  sample: `trackbridge sample <detail-type> [--count <n>] [--seed <s>] [--invalid]
+  Details generated from the type's schema, one JSON per line; the same seed gives the same ones
+  (the seed used is printed on stderr). --invalid: each broken one way, as
+  {"invalid": how, "reasons": [...], "detail": {...}}, the reasons its consumer quarantines it with.
+  Example: npx trackbridge sample "User Logged In" --count 3 --seed 42`,
   tail: `trackbridge tail [--json] [--count <n>]
   Follow the local stack live: each event, the rules it matched, each consumer's outcome.
   Local only (the stack's /_trackbridge/tail stream). --count stops after n events have settled.
@@ -58,6 +65,11 @@ trackbridge events --type <detail-type> --day <yyyy-mm-dd>
   Put one event as an AWS service emits it on the local default bus (PutEvents refuses aws.*
   sources, as AWS does); forwarding rules then bring catalog types to the tracking bus. Local only.
   Example: npx trackbridge emit-aws-event --source aws.signin --detail-type "AWS Console Sign In via CloudTrail" --detail @signin.json`,
+  'schema check': `trackbridge schema check [--against <git-ref>]
+  Each catalog schema against its version at the ref (default origin/main, else main): every
+  change classified (breaking, compatible, annotation); exit 1 when x-trackbridge-schema-version
+  rose less than the changes need (major, minor, patch). Reads the ref with git; no stack needed.
+  Example: npx trackbridge schema check --against main`,
 };
 
 export const usage = `Usage: trackbridge <command> [flags]      (trackbridge --version prints the version)

@@ -1,4 +1,5 @@
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { catalogSamples, sampleOptions } from '../catalog-samples.js';
 import { CliError, exitCodes } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { connectionOptions, eventBridgeClient, explainFailure, resolveConnection } from '../connection.js';
@@ -48,9 +49,46 @@ function entryFromFlags(
   };
 }
 
+/** Entries from --sample, --file or the flags of one event; an invalid sample's note says how it is broken. */
+function chooseEntries(
+  values: Record<string, string | boolean | undefined>,
+  bus: string,
+  io: CliIo,
+): { entries: PutEventsRequestEntry[]; notes: (string | undefined)[] } {
+  const { sample, file } = values as Record<string, string | undefined>;
+  if (sample === undefined) {
+    if (values.count !== undefined || values.seed !== undefined || values.invalid !== undefined) {
+      throw new CliError('--count, --seed and --invalid go with --sample <detail-type>.');
+    }
+    const entries =
+      file === undefined
+        ? [entryFromFlags(values, bus)]
+        : entriesFromFile(readValue(`@${file}`, '--file'), bus);
+    return { entries, notes: [] };
+  }
+  if (file !== undefined || values.source !== undefined || values['detail-type'] !== undefined) {
+    throw new CliError('give --sample <detail-type> alone, or --file, or --source and --detail-type.');
+  }
+  const { entry, seed, samples } = catalogSamples(
+    sample,
+    values as { count?: string; seed?: string; invalid?: boolean },
+  );
+  io.err(`seed ${seed} (--seed ${seed} sends these samples again)\n`);
+  return {
+    entries: samples.map((generated) => ({
+      EventBusName: bus,
+      Source: entry.source,
+      DetailType: entry.detailType,
+      Detail: JSON.stringify(generated.detail),
+    })),
+    notes: samples.map((generated) => generated.invalid),
+  };
+}
+
 /**
  * `trackbridge put`: one event from flags, or the entries of a JSON file (sent 10 per PutEvents
- * call, AWS's limit); prints each entry's EventId or its error code and message.
+ * call, AWS's limit), or samples generated from a catalog schema (`--sample`); prints each entry's
+ * EventId or its error code and message.
  */
 export async function runPutCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseFlags('put', args, {
@@ -62,12 +100,11 @@ export async function runPutCommand(args: readonly string[], io: CliIo): Promise
     time: { type: 'string' },
     resources: { type: 'string' },
     file: { type: 'string' },
+    sample: { type: 'string' },
+    ...sampleOptions,
   });
   const bus = values.bus ?? 'trackbridge';
-  const entries =
-    values.file === undefined
-      ? [entryFromFlags(values, bus)]
-      : entriesFromFile(readValue(`@${values.file}`, '--file'), bus);
+  const { entries, notes } = chooseEntries(values, bus, io);
   const connection = resolveConnection(values, io.env);
   const client = eventBridgeClient(connection);
   let failed = 0;
@@ -76,7 +113,8 @@ export async function runPutCommand(args: readonly string[], io: CliIo): Promise
       const result = await client.send(new PutEventsCommand({ Entries: entries.slice(at, at + 10) }));
       (result.Entries ?? []).forEach((entry, index) => {
         const n = at + index + 1;
-        if (entry.ErrorCode === undefined) io.out(`${n}\tok\t${entry.EventId}\n`);
+        const note = notes[at + index] === undefined ? '' : `\t${notes[at + index]}`;
+        if (entry.ErrorCode === undefined) io.out(`${n}\tok\t${entry.EventId}${note}\n`);
         else {
           failed++;
           io.out(`${n}\tfailed\t${entry.ErrorCode}: ${entry.ErrorMessage}\n`);
