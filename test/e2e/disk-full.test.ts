@@ -4,9 +4,9 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
+import { loginEntry, storedEventIds } from './support/login-events.js';
 import { type StackProcess, spawnStack } from './support/stack-process.js';
 import { clientsFor } from './support/start-test-stack.js';
 
@@ -48,45 +48,8 @@ function fill(path: string): void {
   }
 }
 
-function login(): { eventId: string; entry: object } {
-  const eventId = randomUUID();
-  const detail = {
-    eventId,
-    occurredAt: new Date().toISOString(),
-    userId,
-    method: 'password',
-    success: true,
-    ip: '203.0.113.7',
-    userAgent: 'disk-full-test',
-  };
-  const entry = {
-    EventBusName: 'trackbridge',
-    Source: 'app.auth',
-    DetailType: 'User Logged In',
-    Detail: JSON.stringify(detail),
-  };
-  return { eventId, entry };
-}
-
-async function stored(endpoint: string): Promise<Set<string>> {
-  const { documents } = clientsFor(endpoint);
-  const ids = new Set<string>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: 'trackbridge-events',
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `USER#${userId}` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) ids.add(String(item.eventId));
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined);
-  documents.destroy();
-  return ids;
-}
+const login = () => loginEntry(userId, 'disk-full-test');
+const stored = async (endpoint: string) => new Set(await storedEventIds(endpoint, userId));
 
 describe.skipIf(mount === undefined)(
   'a full disk (tmpfs; skipped where mount is not allowed, e.g. not root)',

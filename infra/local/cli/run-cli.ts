@@ -7,6 +7,7 @@ import { runEventsCommand } from './commands/events-command.js';
 import { runPatternTestCommand } from './commands/pattern-test-command.js';
 import { runPutCommand } from './commands/put-command.js';
 import { runQuarantineCommand } from './commands/quarantine-command.js';
+import { runRepairCommand } from './commands/repair-command.js';
 import { runReplayCommand } from './commands/replay-command.js';
 import { runTailCommand } from './commands/tail-command.js';
 import { runTraceCommand } from './commands/trace-command.js';
@@ -24,6 +25,7 @@ const commands: Readonly<Record<string, Command>> = {
   quarantine: runQuarantineCommand,
   replay: runReplayCommand,
   dlq: runDlqCommand,
+  repair: runRepairCommand,
   events: runEventsCommand,
   'pattern test': runPatternTestCommand,
 };
