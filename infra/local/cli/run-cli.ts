@@ -11,6 +11,7 @@ import { runRepairCommand } from './commands/repair-command.js';
 import { runReplayCommand } from './commands/replay-command.js';
 import { runTailCommand } from './commands/tail-command.js';
 import { runTraceCommand } from './commands/trace-command.js';
+import { runVerifyCommand } from './commands/verify-command.js';
 import { packageVersion } from './package-version.js';
 import { StartOptionsError } from './parse-start-options.js';
 import { runStart } from './run-start.js';
@@ -26,6 +27,7 @@ const commands: Readonly<Record<string, Command>> = {
   replay: runReplayCommand,
   dlq: runDlqCommand,
   repair: runRepairCommand,
+  verify: runVerifyCommand,
   events: runEventsCommand,
   'pattern test': runPatternTestCommand,
 };
