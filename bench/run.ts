@@ -25,6 +25,7 @@ const benchmarks: Record<string, Benchmark> = {
   e2e: async (options) => (await import('./e2e.js')).run(options),
   replay: async (options) => (await import('./replay.js')).run(options),
   producer: async (options) => (await import('./producer.js')).run(options),
+  kill9: async (options) => (await import('./kill9.js')).run(options),
 };
 
 const request = parseBenchArgs(process.argv.slice(2));
