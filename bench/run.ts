@@ -26,6 +26,7 @@ const benchmarks: Record<string, Benchmark> = {
   replay: async (options) => (await import('./replay.js')).run(options),
   producer: async (options) => (await import('./producer.js')).run(options),
   kill9: async (options) => (await import('./kill9.js')).run(options),
+  'disk-full': async (options) => (await import('./disk-full.js')).run(options),
 };
 
 const request = parseBenchArgs(process.argv.slice(2));

@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,18 +7,7 @@ import { waitFor } from '../support/wait-for.js';
 import { loginEntry, storedEventIds } from './support/login-events.js';
 import { type StackProcess, spawnStack } from './support/stack-process.js';
 import { clientsFor } from './support/start-test-stack.js';
-
-/** A small tmpfs of its own, so the disk really fills; mounting needs root (skipped otherwise). */
-function mountTmpfs(): string | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'trackbridge-full-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir], { stdio: 'ignore' });
-    return dir;
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return undefined;
-  }
-}
+import { fill, mountTmpfs, unmountTmpfs } from './support/tmpfs.js';
 
 const mount = mountTmpfs();
 const userId = `full-${randomUUID()}`;
@@ -30,23 +17,9 @@ afterAll(async () => {
   if (stack !== undefined && stack.child.exitCode === null) stack.child.kill('SIGKILL');
   await stack?.exited;
   if (mount !== undefined) {
-    execFileSync('umount', [mount]);
-    rmSync(mount, { recursive: true, force: true });
+    unmountTmpfs(mount);
   }
 });
-
-/** Fills the file system with one file until it refuses more (ENOSPC). */
-function fill(path: string): void {
-  const fd = openSync(path, 'w');
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (;;) writeSync(fd, chunk);
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ENOSPC') throw error;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 const login = () => loginEntry(userId, 'disk-full-test');
 const stored = async (endpoint: string) => new Set(await storedEventIds(endpoint, userId));
