@@ -31,6 +31,8 @@ const benchmarks: Record<string, Benchmark> = {
     (await import('./input-shaping.js')).run();
   },
   overload: async (options) => (await import('./overload.js')).run(options),
+  kill9: async (options) => (await import('./kill9.js')).run(options),
+  'disk-full': async (options) => (await import('./disk-full.js')).run(options),
 };
 
 const request = parseBenchArgs(process.argv.slice(2));

@@ -1,26 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
+import { loginEntry, storedEventIds } from './support/login-events.js';
 import { type StackProcess, spawnStack } from './support/stack-process.js';
 import { clientsFor } from './support/start-test-stack.js';
-
-/** A small tmpfs of its own, so the disk really fills; mounting needs root (skipped otherwise). */
-function mountTmpfs(): string | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'trackbridge-full-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir], { stdio: 'ignore' });
-    return dir;
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return undefined;
-  }
-}
+import { fill, mountTmpfs, unmountTmpfs } from './support/tmpfs.js';
 
 const mount = mountTmpfs();
 const userId = `full-${randomUUID()}`;
@@ -30,63 +17,12 @@ afterAll(async () => {
   if (stack !== undefined && stack.child.exitCode === null) stack.child.kill('SIGKILL');
   await stack?.exited;
   if (mount !== undefined) {
-    execFileSync('umount', [mount]);
-    rmSync(mount, { recursive: true, force: true });
+    unmountTmpfs(mount);
   }
 });
 
-/** Fills the file system with one file until it refuses more (ENOSPC). */
-function fill(path: string): void {
-  const fd = openSync(path, 'w');
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (;;) writeSync(fd, chunk);
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ENOSPC') throw error;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function login(): { eventId: string; entry: object } {
-  const eventId = randomUUID();
-  const detail = {
-    eventId,
-    occurredAt: new Date().toISOString(),
-    userId,
-    method: 'password',
-    success: true,
-    ip: '203.0.113.7',
-    userAgent: 'disk-full-test',
-  };
-  const entry = {
-    EventBusName: 'trackbridge',
-    Source: 'app.auth',
-    DetailType: 'User Logged In',
-    Detail: JSON.stringify(detail),
-  };
-  return { eventId, entry };
-}
-
-async function stored(endpoint: string): Promise<Set<string>> {
-  const { documents } = clientsFor(endpoint);
-  const ids = new Set<string>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: 'trackbridge-events',
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `USER#${userId}` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) ids.add(String(item.eventId));
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined);
-  documents.destroy();
-  return ids;
-}
+const login = () => loginEntry(userId, 'disk-full-test');
+const stored = async (endpoint: string) => new Set(await storedEventIds(endpoint, userId));
 
 describe.skipIf(mount === undefined)(
   'a full disk (tmpfs; skipped where mount is not allowed, e.g. not root)',

@@ -8,11 +8,13 @@ import { runEventsCommand } from './commands/events-command.js';
 import { runPatternTestCommand } from './commands/pattern-test-command.js';
 import { runPutCommand } from './commands/put-command.js';
 import { runQuarantineCommand } from './commands/quarantine-command.js';
+import { runRepairCommand } from './commands/repair-command.js';
 import { runReplayCommand } from './commands/replay-command.js';
 import { runSampleCommand } from './commands/sample-command.js';
 import { runSchemaCheckCommand } from './commands/schema-check-command.js';
 import { runTailCommand } from './commands/tail-command.js';
 import { runTraceCommand } from './commands/trace-command.js';
+import { runVerifyCommand } from './commands/verify-command.js';
 import { packageVersion } from './package-version.js';
 import { StartOptionsError } from './parse-start-options.js';
 import { runStart } from './run-start.js';
@@ -28,6 +30,8 @@ const commands: Readonly<Record<string, Command>> = {
   quarantine: runQuarantineCommand,
   replay: runReplayCommand,
   dlq: runDlqCommand,
+  repair: runRepairCommand,
+  verify: runVerifyCommand,
   events: runEventsCommand,
   'pattern test': runPatternTestCommand,
   'emit-aws-event': runEmitAwsEventCommand,

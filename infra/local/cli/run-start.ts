@@ -33,6 +33,10 @@ export async function runStart(args: readonly string[]): Promise<void> {
     timeToLive: [{ tableName, attributeName: TABLE_SCHEMA.timeToLiveAttribute }],
     patterns: patternEngine,
     root,
+    // How often `--durability disk` checkpoints the table store (README, environment).
+    ...(process.env.TRACKBRIDGE_TABLE_CHECKPOINT_MS === undefined
+      ? {}
+      : { tableCheckpointMs: Number(process.env.TRACKBRIDGE_TABLE_CHECKPOINT_MS) }),
   });
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

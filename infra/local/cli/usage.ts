@@ -57,6 +57,15 @@ trackbridge events --type <detail-type> --day <yyyy-mm-dd>
   Stored items from the table: a user's events in a time range, or one type's on one day (GSI1).
     --anon <id> instead of --user   --table  default trackbridge-events   --limit 100   --json
   Example: npx trackbridge events --type "User Logged In" --day 2026-11-25`,
+  repair: `trackbridge repair [--data-dir .trackbridge]
+  With the stack stopped: checks the event log (quick_check) and, if damaged, rebuilds it from every
+  row still readable; the damaged file is kept aside as events.sqlite.damaged-<time>. Local only.
+  Example: npx trackbridge repair --data-dir .trackbridge`,
+  verify: `trackbridge verify [--from <time>] [--to <time>] [--fix] [--json]
+  Compares the table with the event log: every item a delivered event's consumer wrote (its key is in
+  the log) is looked up; --fix redelivers the events whose item is missing (idempotent). Window by
+  event time, default all. Exit 1 when items are missing and not fixed. Local only.
+  Example: npx trackbridge verify --fix`,
   'pattern test': `trackbridge pattern test --pattern <json|@file> --event <json|@file> [--offline]
   Whether the event matches the pattern (TestEventPattern), or the AWS error for a bad pattern.
   --offline uses the project's engine in-process, with no stack running.

@@ -2,14 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AwsError } from '../../../rules/aws-error.js';
 import type { Clock } from '../delivery/clock.js';
 import { readBody } from '../http/read-body.js';
+import type { VerifyReport } from '../stack/table-verifier.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
 import type { DeadLetterStore } from '../store/dead-letter-store.js';
+import type { DeliveredSelection } from '../store/delivered-items.js';
 import type { EventTrace } from '../store/event-trace.js';
 import type { ReplayStore } from '../store/replay-store.js';
 import { boundedLineWriter } from '../tail/bounded-line-writer.js';
 import type { TailHub } from '../tail/tail-hub.js';
 import { LocalApiError } from './local-api-error.js';
 import { readSelection } from './read-selection.js';
+import { readVerifyRequest } from './read-verify-request.js';
 
 /** What the local-only API reads and acts on. */
 export interface LocalApiContext {
@@ -24,6 +27,8 @@ export interface LocalApiContext {
   readonly redelivered: (targetArns: Iterable<string>) => void;
   /** Puts an AWS-service event on the default bus (`emit-aws-event.ts`). */
   readonly emitAwsEvent?: (body: unknown) => Promise<object>;
+  /** Compares the table with the log (undefined while the stack is still starting). */
+  readonly verify: (selection: DeliveredSelection, fix: boolean) => Promise<VerifyReport> | undefined;
 }
 
 /** The prefix of every local-only route; nothing under it exists on AWS. */
@@ -118,6 +123,12 @@ async function route(context: LocalApiContext, req: IncomingMessage, res: Server
       200,
       await context.emitAwsEvent(readJson((await readBody(req, 1_048_576)).toString('utf8'))),
     );
+  if (method === 'POST' && path === 'verify') {
+    const { selection, fix } = readVerifyRequest((await readBody(req, 1_048_576)).toString('utf8'));
+    const report = await context.verify(selection, fix);
+    if (report === undefined) throw new LocalApiError(503, 'The stack is still starting; try again.');
+    return send(res, 200, report);
+  }
   req.resume();
   throw new LocalApiError(404, `No local route ${method} ${url.pathname}.`);
 }

@@ -36,15 +36,21 @@ export class DataDirUnusableError extends StartupError {
   }
 }
 
-/** The event log cannot be trusted: damaged, or emptied while the table store still holds items. */
+/**
+ * The event log cannot be trusted: damaged (then `trackbridge repair` rebuilds it from its readable
+ * rows), or emptied while the table store still holds items (nothing left to rebuild from).
+ */
 export class EventLogDamagedError extends StartupError {
   constructor(
     readonly path: string,
     reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; repairable?: { dataDir: string } },
   ) {
+    const repair = options?.repairable;
     super(
-      `the event log ${path} ${reason}; restore the data folder from a backup, or move it aside to start afresh`,
+      repair === undefined
+        ? `the event log ${path} ${reason}; restore the data folder from a backup, or move it aside to start afresh`
+        : `the event log ${path} ${reason}; run \`trackbridge repair --data-dir ${repair.dataDir}\` to rebuild it from its readable rows (the damaged file is kept aside), or restore the data folder from a backup`,
       options,
     );
     this.name = 'EventLogDamagedError';

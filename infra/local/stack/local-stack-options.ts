@@ -17,6 +17,11 @@ export interface LocalStackOptions {
   readonly dataDir: string | undefined;
   /** What an acknowledged event survives (see `Durability`). @default 'process' */
   readonly durability?: Durability;
+  /**
+   * With `durability: 'disk'`: real milliseconds between checkpoints of the table store (see
+   * `TableCheckpoints`). @default 1000
+   */
+  readonly tableCheckpointMs?: number;
   /** @default 'us-east-1' */
   readonly region?: string;
   /** @default '000000000000' */

@@ -1,10 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Durability, type EventDatabase, openDatabase } from '../store/open-database.js';
+import { isDamageCode } from '../store/recover-event-log.js';
 import { EventLogDamagedError } from './errors.js';
-
-// SQLite result codes (and their extended forms) that mean the file is not a sound database.
-const isDamage = (code: string): boolean => code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
 
 /**
  * Opens the event log as `openDatabase` does, refusing with `EventLogDamagedError` a log that
@@ -25,20 +23,33 @@ export function openEventLog(dataDir: string | undefined, durability: Durability
   let database: EventDatabase | undefined;
   try {
     database = openDatabase(dataDir, durability);
-    const verdict = String(database.db.pragma('quick_check', { simple: true }));
-    if (verdict !== 'ok') throw new EventLogDamagedError(path, `is damaged (quick_check: ${verdict})`);
+    const verdict = (database.db.pragma('quick_check') as { quick_check: string }[]).map(
+      (row) => row.quick_check,
+    );
+    if (verdict.join() !== 'ok') {
+      throw new EventLogDamagedError(path, `is damaged (quick_check: ${firstLine(verdict)})`, {
+        repairable: { dataDir },
+      });
+    }
     return database;
   } catch (error) {
     database?.db.close();
     if (error instanceof EventLogDamagedError) throw error;
     const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && isDamage(code)) {
-      throw new EventLogDamagedError(path, `is damaged (${code}: ${(error as Error).message})`, {
+    if (isDamageCode(code)) {
+      throw new EventLogDamagedError(path, `is damaged (${String(code)}: ${(error as Error).message})`, {
         cause: error,
+        repairable: { dataDir },
       });
     }
     throw error;
   }
+}
+
+/** quick_check lists up to 100 problems, one a row; the refusal is one line, so the first says enough. */
+function firstLine(verdict: readonly string[]): string {
+  const [first = '', ...rest] = verdict;
+  return rest.length === 0 ? first : `${first} and ${rest.length} more`;
 }
 
 function sizeOf(path: string): number | undefined {

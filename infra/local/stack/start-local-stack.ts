@@ -23,6 +23,7 @@ import { PortInUseError } from './errors.js';
 import type { LocalStackOptions } from './local-stack-options.js';
 import { openEventLog } from './open-event-log.js';
 import { stackStatus } from './stack-status.js';
+import { startTableVerification, type TableVerification } from './start-table-verification.js';
 
 /** A running local stack. */
 export interface LocalStack {
@@ -141,8 +142,17 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
     localApi: (req, res) =>
-      handleLocalApi({ ...localApi, redelivered: (targetArns) => redelivered(targetArns) }, req, res),
+      handleLocalApi(
+        {
+          ...localApi,
+          redelivered: (targetArns) => redelivered(targetArns),
+          verify: (selection, fix) => verification?.verifier.verify(selection, fix),
+        },
+        req,
+        res,
+      ),
   });
+  let verification: TableVerification | undefined;
   const port = await listen(server, options.port ?? 4010, host);
   endpoint = endpointUrl(host, port);
   // In-process clients reach a wildcard binding through loopback.
@@ -159,6 +169,17 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     { endpoint: localEndpoint, region: scope.region, timeToLive: options.timeToLive ?? [] },
     options.tables ?? [],
   );
+  verification = await startTableVerification({
+    db,
+    dataDir: options.dataDir,
+    durability: options.durability ?? 'process',
+    endpoint: dynamodb.endpoint,
+    region: scope.region,
+    tableName,
+    clock,
+    wake: (targetArns) => redelivered(targetArns),
+    checkpointMs: options.tableCheckpointMs ?? 1_000,
+  });
   worker.wake();
   retention.start();
   runner.wake();
@@ -174,6 +195,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     await runner.stop();
     await worker.stop();
     await dynamodb.close();
+    await verification?.close();
     await walSync?.close();
     db.close();
     lock?.release();

@@ -158,5 +158,12 @@ export const migrations: readonly string[] = [
     next_at INTEGER,
     PRIMARY KEY (bus, rule)
   ) WITHOUT ROWID;
+  // Issue 12: when the table store was last made durable (`--durability disk`): deliveries marked
+  // delivered before it have their items on disk; those after it are checked at start.
+  `
+  CREATE TABLE table_checkpoint (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    at INTEGER NOT NULL
+  );
   `,
 ];

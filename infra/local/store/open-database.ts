@@ -42,10 +42,16 @@ export function openDatabase(dataDir: string | undefined, durability: Durability
   }
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'events.sqlite');
+  const db = openLogFile(path);
+  return { db, walSync: durability === 'disk' ? new WalSync(`${path}-wal`) : undefined };
+}
+
+/** An event log file at `path` in WAL mode with every migration applied (`repair` builds one so too). */
+export function openLogFile(path: string): Sqlite {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   prepare(db);
-  return { db, walSync: durability === 'disk' ? new WalSync(`${path}-wal`) : undefined };
+  return db;
 }
 
 function prepare(db: Sqlite): void {

@@ -10,6 +10,8 @@ export interface StackProcess {
   readonly exited: Promise<number | NodeJS.Signals | null>;
   /** What the process printed up to and including its endpoint line. */
   readonly banner: () => string;
+  /** Everything the process printed on standard error so far (start-up lines included). */
+  readonly stderr: () => string;
 }
 
 /** Spawns `infra/local/main.ts start --port 0` and resolves once it prints its endpoint. */
@@ -47,7 +49,7 @@ export function spawnStack(args: readonly string[], env: NodeJS.ProcessEnv = {})
         child.stdout?.off('data', onData);
         child.stdout?.resume();
         const banner = output;
-        resolve({ child, endpoint: match[1], exited, banner: () => banner });
+        resolve({ child, endpoint: match[1], exited, banner: () => banner, stderr: () => errors });
       }
     };
     child.stdout?.on('data', onData);
