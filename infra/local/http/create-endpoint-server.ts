@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { sendDashboardAsset } from '../dashboard/dashboard-assets.js';
+import { wantsHtml } from '../dashboard/wants-html.js';
 import { InternalException, UnknownOperationException } from '../events/errors.js';
 import type { EventsContext } from '../events/events-context.js';
 import { localApiPrefix } from '../local-api/handle-local-api.js';
@@ -67,7 +69,9 @@ function route(options: EndpointOptions, req: IncomingMessage, res: ServerRespon
     const { accountId } = options.events.scope;
     void handleStsRequest(req, res, { accountId, maxBodyBytes: options.maxBodyBytes });
   } else if (req.method === 'GET' && (req.url === '/' || req.url?.startsWith('/?'))) {
-    sendStatus(options, res);
+    // A browser gets the dashboard; every other client the status document, as before.
+    if (options.localApi !== undefined && wantsHtml(req)) sendDashboardAsset(res, 'index.html');
+    else sendStatus(options, res);
   } else if (options.localApi !== undefined && req.url?.startsWith(localApiPrefix)) {
     options.localApi(req, res);
   } else {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AwsError } from '../../../rules/aws-error.js';
+import { type DashboardContext, handleDashboardRoute } from '../dashboard/handle-dashboard-route.js';
 import type { Clock } from '../delivery/clock.js';
 import { readBody } from '../http/read-body.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
@@ -22,6 +23,8 @@ export interface LocalApiContext {
   readonly trace: (id: string) => EventTrace | undefined;
   /** Wakes delivery for targets that have pending deliveries again. */
   readonly redelivered: (targetArns: Iterable<string>) => void;
+  /** The dashboard's read-only routes (its files, the live stream, catalog, quarantine). */
+  readonly dashboard?: DashboardContext;
 }
 
 /** The prefix of every local-only route; nothing under it exists on AWS. */
@@ -64,6 +67,11 @@ async function route(context: LocalApiContext, req: IncomingMessage, res: Server
   const path = url.pathname.slice(localApiPrefix.length);
   const method = req.method ?? 'GET';
   if (method === 'GET' && path === 'tail') return streamTail(context, req, res);
+  if (
+    context.dashboard !== undefined &&
+    (await handleDashboardRoute(context.dashboard, { req, res, path, url }))
+  )
+    return;
   if (method === 'GET' && path === 'dead-letters') {
     const limit = Math.min(positiveInteger(url.searchParams.get('limit'), 'limit', 100), 1000);
     const afterId = positiveInteger(url.searchParams.get('after'), 'after', 0);

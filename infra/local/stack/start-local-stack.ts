@@ -4,6 +4,7 @@ import { systemClock } from '../delivery/clock.js';
 import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
+import { createQuarantineReader } from '../quarantine/quarantine-reader.js';
 import { DeadLetterStore } from '../store/dead-letter-store.js';
 import { readEventTrace } from '../store/event-trace.js';
 import { TailHub } from '../tail/tail-hub.js';
@@ -109,6 +110,9 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   };
   const dynamodb = await createEmbeddedDynalite(options.dataDir, options);
   const host = options.host ?? '127.0.0.1';
+  const tableName = options.tableName ?? 'trackbridge-events';
+  const quarantine = createQuarantineReader({ endpoint: dynamodb.endpoint, region: scope.region, tableName });
+  const dashboard = { tail, catalog: options.catalog, scope, quarantine };
   let endpoint = '';
   const server = createEndpointServer({
     host,
@@ -120,13 +124,16 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
     localApi: (req, res) =>
-      handleLocalApi({ ...localApi, redelivered: (targetArns) => worker.wake(targetArns) }, req, res),
+      handleLocalApi(
+        { ...localApi, dashboard, redelivered: (targetArns) => worker.wake(targetArns) },
+        req,
+        res,
+      ),
   });
   const port = await listen(server, options.port ?? 4010, host);
   endpoint = endpointUrl(host, port);
   // In-process clients reach a wildcard binding through loopback.
   const localEndpoint = endpointUrl(host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host, port);
-  const tableName = options.tableName ?? 'trackbridge-events';
   if (options.configureConsumerEnvironment ?? true) {
     configureConsumerEnvironment(localEndpoint, {
       region: scope.region,
@@ -150,6 +157,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     retention.stop();
     await runner.stop();
     await worker.stop();
+    quarantine.close();
     await dynamodb.close();
     await walSync?.close();
     db.close();
