@@ -13,6 +13,7 @@ const types: Record<string, string> = {
   'live-events.js': 'text/javascript; charset=utf-8',
   'panels.js': 'text/javascript; charset=utf-8',
   'api.js': 'text/javascript; charset=utf-8',
+  'icon.svg': 'image/svg+xml',
 };
 
 /**

@@ -7,11 +7,10 @@ const OVERSCAN = 8;
 const MAX_KEPT = 50_000;
 
 /** What a row says of its event: each matched rule's latest outcome, or why it went nowhere. */
-function outcomeOf(row) {
-  if (row.dropped) return 'dropped: unknown bus';
-  if (row.rules.length === 0) return 'no rule';
-  const outcomes = row.rules.map((rule) => row.outcomes.get(rule) ?? 'pending');
-  return [...new Set(outcomes)].join(' · ');
+function outcomesOf(row) {
+  if (row.dropped) return ['dropped: unknown bus'];
+  if (row.rules.length === 0) return ['no rule'];
+  return [...new Set(row.rules.map((rule) => row.outcomes.get(rule) ?? 'pending'))];
 }
 
 /**
@@ -142,8 +141,10 @@ class LiveEvents extends HTMLElement {
       element.hidden = false;
       element.style.transform = `translateY(${index * ROW_HEIGHT}px)`;
       element.dataset.eventId = row.id;
-      const outcome = outcomeOf(row);
-      element.dataset.outcome = outcome.split(' ')[0];
+      const outcomes = outcomesOf(row);
+      const outcome = outcomes.join(' · ');
+      // One word per outcome (`stored`, `quarantined`, `dead`, ...), for styles and `[data-outcome~=...]`.
+      element.dataset.outcome = outcomes.map((text) => text.split(/[ :]/)[0]).join(' ');
       const cells = [
         row.time,
         row.bus,
