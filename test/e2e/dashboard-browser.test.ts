@@ -55,7 +55,8 @@ async function openTab(name: string): Promise<void> {
 describeWithChromium('the dashboard in Chromium', () => {
   beforeAll(async () => {
     test = await startTestStack({
-      replay: { startDelayMs: 50 },
+      // One event per round, half a second apart: a replay lasts long enough to be cancelled.
+      replay: { startDelayMs: 50, batchSize: 1, pauseMs: 500 },
       extraConsumers: [
         { name: 'fixable', entry: 'test/support/consumers/fixable-consumer.ts', timeoutMs: 5_000 },
       ],
@@ -158,6 +159,22 @@ describeWithChromium('the dashboard in Chromium', () => {
     expect(Number(await progress.getAttribute('value'))).toBeGreaterThanOrEqual(3);
     await openTab('live');
     await page.locator('tb-live-events .row:has-text("(replay)")').first().waitFor();
+  });
+
+  it('cancels a running replay from the page', async () => {
+    for (let i = 0; i < 10; i++)
+      await put('app.auth', 'User Logged In', {
+        ...login,
+        eventId: `0b6f1c2a-8b7d-4c3e-9a1f-2b3c4d5e6f${10 + i}`,
+      });
+    await openTab('replays');
+    await page.click('tb-replays button:has-text("Start replay")');
+    const started = await page.locator('tb-replays .result:has-text("Started")').textContent();
+    const name = /Started (\S+)\./.exec(started ?? '')?.[1] ?? '';
+    await page.click(`tb-replays tr:has([data-replay="${name}"]) button:has-text("Cancel")`);
+    await page
+      .locator(`tb-replays [data-replay="${name}"]:has-text("CANCELLED")`)
+      .waitFor({ timeout: 30_000 });
   });
 
   it('tests a pattern against the sample event of a chosen type', async () => {
