@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Counters } from '../../infra/local/metrics/counters.js';
 import type { MetricsWindow } from '../../infra/local/metrics/metrics-window.js';
 import { waitFor } from '../support/wait-for.js';
+import { runTrackbridge } from './support/run-trackbridge.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
 
 const login = {
@@ -191,6 +192,26 @@ describe('GET /metrics', () => {
     expect(text).toContain(
       'trackbridge_delivery_latency_seconds_count{bus="trackbridge",detail_type="User Logged In"} 1',
     );
+  });
+});
+
+describe('trackbridge metrics', () => {
+  it('prints a row per detail-type with its counters and latency, and the window with --json', async () => {
+    const text = await runTrackbridge(['metrics', '--minutes', '5'], test.stack.endpoint);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^detail-type +received +matched +unrouted +delivered .*p50 ms +p99 ms$/m);
+    expect(text.stdout).toMatch(/^User Logged In +4 +3 +1 +3 +1 +1 +1 +0 +0 +[\d.]+ +[\d.]+$/m);
+    expect(text.stdout).toMatch(/^User Teleported +1 +0 +1 +1 +0 +0 +1 +0 +0 +- +-$/m);
+    expect(text.stdout).toMatch(/^trackbridge\/unrouted +0 +1 +0 +1 +0 +0 +1 +0 +0$/m);
+    const json = await runTrackbridge(['metrics', '--json'], test.stack.endpoint);
+    const window = JSON.parse(json.stdout) as MetricsWindow;
+    expect(window.totals.byBus['no-such-bus']?.received).toBe(1);
+  });
+
+  it("exits non-zero with the stack's message for a bad --minutes", async () => {
+    const run = await runTrackbridge(['metrics', '--minutes', '2000'], test.stack.endpoint);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('1 to 1440');
   });
 });
 
