@@ -8,6 +8,7 @@ export const commandUsage: Readonly<Record<string, string>> = {
     --memory    keep nothing on disk                      (TRACKBRIDGE_MEMORY=1)
     --durability process: acknowledged events survive kill -9 of the stack
                  disk: power loss too (fsync before answering; slower)  (TRACKBRIDGE_DURABILITY, default process)
+    --no-metrics keep no counters (/metrics answers 404)  (TRACKBRIDGE_METRICS=off)
   Example: npx trackbridge start --port 0`,
   put: `trackbridge put --source <source> --detail-type <type> [--detail <json|@file>] [--time <time>] [--resources a,b]
 trackbridge put --file <entries.json>
