@@ -9,6 +9,8 @@ export interface StartOptions {
   /** Undefined with `--memory`: nothing is written to disk. */
   readonly dataDir: string | undefined;
   readonly durability: Durability;
+  /** Present (false) only with `--no-metrics`: the stack then keeps no counters. */
+  readonly collectMetrics?: false;
 }
 
 /** A command line a person must fix; the message says how. */
@@ -33,14 +35,22 @@ function portOf(text: string): number {
  * Reads `start`'s flags, each with an environment equivalent that the flag overrides:
  * `--port` / `TRACKBRIDGE_PORT` (4010), `--host` / `TRACKBRIDGE_HOST` (127.0.0.1: loopback unless
  * asked), `--data-dir` / `TRACKBRIDGE_DATA_DIR` (`.trackbridge`), `--memory` / `TRACKBRIDGE_MEMORY=1`,
- * `--durability` / `TRACKBRIDGE_DURABILITY` (`process`, the default, or `disk`).
+ * `--durability` / `TRACKBRIDGE_DURABILITY` (`process`, the default, or `disk`), `--no-metrics` /
+ * `TRACKBRIDGE_METRICS=off` (for measuring what metrics cost).
  */
 export function parseStartOptions(
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
 ): StartOptions {
-  let values: { port?: string; host?: string; 'data-dir'?: string; memory?: boolean; durability?: string };
+  let values: {
+    port?: string;
+    host?: string;
+    'data-dir'?: string;
+    memory?: boolean;
+    durability?: string;
+    'no-metrics'?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...args],
@@ -50,6 +60,7 @@ export function parseStartOptions(
         'data-dir': { type: 'string' },
         memory: { type: 'boolean' },
         durability: { type: 'string' },
+        'no-metrics': { type: 'boolean' },
       },
       strict: true,
     }));
@@ -72,5 +83,6 @@ export function parseStartOptions(
     host: values.host ?? env.TRACKBRIDGE_HOST ?? '127.0.0.1',
     port: portOf(values.port ?? env.TRACKBRIDGE_PORT ?? '4010'),
     dataDir: memory ? undefined : resolve(cwd, dataDir),
+    ...((values['no-metrics'] ?? env.TRACKBRIDGE_METRICS === 'off') ? { collectMetrics: false } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { CliError, exitCodes } from './cli-error.js';
 import { type CliIo, processIo } from './cli-io.js';
 import { runDlqCommand } from './commands/dlq-command.js';
 import { runEventsCommand } from './commands/events-command.js';
+import { runMetricsCommand } from './commands/metrics-command.js';
 import { runPatternTestCommand } from './commands/pattern-test-command.js';
 import { runPutCommand } from './commands/put-command.js';
 import { runQuarantineCommand } from './commands/quarantine-command.js';
@@ -21,6 +22,7 @@ const commands: Readonly<Record<string, Command>> = {
   put: runPutCommand,
   tail: runTailCommand,
   trace: runTraceCommand,
+  metrics: runMetricsCommand,
   quarantine: runQuarantineCommand,
   replay: runReplayCommand,
   dlq: runDlqCommand,

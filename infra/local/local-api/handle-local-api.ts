@@ -3,6 +3,8 @@ import { AwsError } from '../../../rules/aws-error.js';
 import { type DashboardContext, handleDashboardRoute } from '../dashboard/handle-dashboard-route.js';
 import type { Clock } from '../delivery/clock.js';
 import { readBody } from '../http/read-body.js';
+import type { LocalMetrics } from '../metrics/local-metrics.js';
+import { readMetricsMinutes } from '../metrics/read-metrics-minutes.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
 import type { DeadLetterStore } from '../store/dead-letter-store.js';
 import type { EventTrace } from '../store/event-trace.js';
@@ -21,6 +23,8 @@ export interface LocalApiContext {
   readonly clock: Clock;
   /** The logged path of one event by its envelope id. */
   readonly trace: (id: string) => EventTrace | undefined;
+  /** The stack's metrics; undefined when started without them. */
+  readonly metrics?: LocalMetrics | undefined;
   /** Wakes delivery for targets that have pending deliveries again. */
   readonly redelivered: (targetArns: Iterable<string>) => void;
   /** The dashboard's read-only routes (its files, the live stream, catalog, quarantine). */
@@ -86,6 +90,11 @@ async function route(context: LocalApiContext, req: IncomingMessage, res: Server
       deadLetters: items,
       ...(items.length === limit && last ? { next: last.id } : {}),
     });
+  }
+  if (method === 'GET' && path === 'metrics') {
+    if (context.metrics === undefined)
+      throw new LocalApiError(404, 'This stack was started without metrics.');
+    return send(res, 200, context.metrics.window(readMetricsMinutes(url.searchParams.get('minutes'))));
   }
   const replay = /^replays\/([.\-_A-Za-z0-9]+)$/.exec(path);
   if (method === 'GET' && replay?.[1] !== undefined)

@@ -2,6 +2,7 @@ import { UNROUTED_ROUTE } from '../../../rules/catalog/unrouted-route.js';
 import type { Clock } from '../delivery/clock.js';
 import { ConsumerRegistry } from '../delivery/consumer-registry.js';
 import { DeliveryWorker } from '../delivery/delivery-worker.js';
+import type { MetricsRecorder } from '../metrics/metrics-recorder.js';
 import { DeliveryQueue } from '../store/delivery-queue.js';
 import type { Sqlite } from '../store/open-database.js';
 import type { TailHub } from '../tail/tail-hub.js';
@@ -10,7 +11,7 @@ import type { LocalStackOptions } from './local-stack-options.js';
 /** The delivery worker over the event log, with the catalog's consumers and any extra ones. */
 export function createDeliveryWorker(
   db: Sqlite,
-  options: LocalStackOptions & { clock: Clock; tail: TailHub },
+  options: LocalStackOptions & { clock: Clock; tail: TailHub; metrics?: MetricsRecorder | undefined },
 ): DeliveryWorker {
   const timeoutMs = options.consumerTimeoutMs ?? 30_000;
   const catalogConsumers = options.catalog.map((entry) => ({
@@ -30,6 +31,9 @@ export function createDeliveryWorker(
     consumers: new ConsumerRegistry([...catalogConsumers, ...(options.extraConsumers ?? [])], options.root),
     clock: options.clock,
     concurrencyPerConsumer: options.concurrencyPerConsumer ?? 16,
-    onOutcomes: (batch) => options.tail.publishOutcomes(batch),
+    onOutcomes: (batch) => {
+      options.tail.publishOutcomes(batch);
+      options.metrics?.outcomes(batch);
+    },
   });
 }

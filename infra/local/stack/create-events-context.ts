@@ -4,6 +4,7 @@ import type { DeliveryWorker } from '../delivery/delivery-worker.js';
 import type { ArnScope } from '../events/arns.js';
 import type { EventsContext } from '../events/events-context.js';
 import { Router } from '../events/router.js';
+import type { MetricsRecorder } from '../metrics/metrics-recorder.js';
 import { ArchiveStore } from '../store/archive-store.js';
 import { BusStore } from '../store/bus-store.js';
 import { EventLog } from '../store/event-log.js';
@@ -28,6 +29,7 @@ export function createEventsContext(
     scope: ArnScope;
     worker: DeliveryWorker;
     tail: TailHub;
+    metrics?: MetricsRecorder | undefined;
     droppedOnUnknownBus?: EventsContext['droppedOnUnknownBus'];
     replaysChanged: () => void;
   },
@@ -65,7 +67,10 @@ export function createEventsContext(
       db,
       (targetArns) => options.worker.wake(targetArns),
       walSync,
-      (appended) => options.tail.publishEvents(appended),
+      (appended) => {
+        options.tail.publishEvents(appended);
+        options.metrics?.eventsAppended(appended);
+      },
     ),
     patterns: options.patterns,
     clock: options.clock,

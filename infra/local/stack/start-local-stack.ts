@@ -4,6 +4,7 @@ import { systemClock } from '../delivery/clock.js';
 import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
+import { createLocalMetrics } from '../metrics/create-local-metrics.js';
 import { createQuarantineReader } from '../quarantine/quarantine-reader.js';
 import { DeadLetterStore } from '../store/dead-letter-store.js';
 import { readEventTrace } from '../store/event-trace.js';
@@ -83,18 +84,24 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   const database = openEventLog(options.dataDir, options.durability ?? 'process');
   const { db, walSync } = database;
   const tail = new TailHub();
-  const worker = createDeliveryWorker(db, { ...options, clock, tail });
+  const metrics = createLocalMetrics(db, { ...options, clock });
+  const recorder = metrics?.recorder;
+  const worker = createDeliveryWorker(db, { ...options, clock, tail, metrics: recorder });
   // StartReplay and CancelReplay wake the runner, which is built over the context they belong to.
   let replay: ReplayServices | undefined;
   const replaysChanged = (): void => replay?.runner.wake();
   const drops = new UnknownBusDrops(tail);
-  const droppedOnUnknownBus = (event: DroppedEvent): void => drops.record(event);
+  const droppedOnUnknownBus = (event: DroppedEvent): void => {
+    drops.record(event);
+    recorder?.dropped(event);
+  };
   const events = createEventsContext(database, {
     ...options,
     clock,
     scope,
     worker,
     tail,
+    metrics: recorder,
     replaysChanged,
     droppedOnUnknownBus,
   });
@@ -107,6 +114,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     tail,
     clock,
     trace: (id: string) => readEventTrace(db, id),
+    metrics,
   };
   const dynamodb = await createEmbeddedDynalite(options.dataDir, options);
   const host = options.host ?? '127.0.0.1';
@@ -123,6 +131,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
       droppedOnUnknownBus: drops.byBus(),
     }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
+    ...(metrics === undefined ? {} : { prometheus: () => metrics.prometheusText() }),
     localApi: (req, res) =>
       handleLocalApi(
         { ...localApi, dashboard, redelivered: (targetArns) => worker.wake(targetArns) },
@@ -148,6 +157,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   worker.wake();
   retention.start();
   runner.wake();
+  metrics?.start();
 
   const close = async (): Promise<void> => {
     await new Promise<void>((resolve) => {
@@ -158,6 +168,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     await runner.stop();
     await worker.stop();
     quarantine.close();
+    metrics?.stop();
     await dynamodb.close();
     await walSync?.close();
     db.close();

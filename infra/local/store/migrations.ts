@@ -147,4 +147,24 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX delivery_attempts_by_event ON delivery_attempts (event_seq, id);
   `,
+  // Metrics (issue 11): per-minute counters per bus, detail-type and rule, and per detail-type a
+  // sparse latency histogram (`latency-histogram.ts`); written once a second, pruned after 24 h.
+  `
+  CREATE TABLE metric_buckets (
+    bucket_start INTEGER NOT NULL,
+    dimension TEXT NOT NULL,
+    key TEXT NOT NULL,
+    received INTEGER NOT NULL DEFAULT 0,
+    matched INTEGER NOT NULL DEFAULT 0,
+    unrouted INTEGER NOT NULL DEFAULT 0,
+    delivered INTEGER NOT NULL DEFAULT 0,
+    stored INTEGER NOT NULL DEFAULT 0,
+    duplicate INTEGER NOT NULL DEFAULT 0,
+    quarantined INTEGER NOT NULL DEFAULT 0,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    dead_lettered INTEGER NOT NULL DEFAULT 0,
+    latency TEXT,
+    PRIMARY KEY (bucket_start, dimension, key)
+  ) WITHOUT ROWID;
+  `,
 ];
