@@ -1,9 +1,10 @@
-import { PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import { PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithChromium, launchChromium } from '../support/chromium.js';
 import { broken } from '../support/consumers/fixable-consumer.js';
+import { putOne } from './support/put-one.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
 
 const login = {
@@ -22,22 +23,8 @@ let page: Page;
 /** What the page reported as errors: a script fault or a Content-Security-Policy violation. */
 const pageErrors: string[] = [];
 
-async function put(source: string, detailType: string, detail: unknown): Promise<string> {
-  const answer = await test.events.send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          EventBusName: 'trackbridge',
-          Source: source,
-          DetailType: detailType,
-          Detail: JSON.stringify(detail),
-        },
-      ],
-    }),
-  );
-  const id = answer.Entries?.[0]?.EventId;
-  if (id === undefined) throw new Error(`PutEvents failed: ${JSON.stringify(answer.Entries)}`);
-  return id;
+function put(source: string, detailType: string, detail: unknown): Promise<string> {
+  return putOne(test, source, detailType, detail);
 }
 
 /** Waits until the live list shows the event with `outcome` among its rules' outcomes. */

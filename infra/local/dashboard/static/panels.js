@@ -1,16 +1,5 @@
 import { events, h, local, table } from './api.js';
 
-const COUNTERS = [
-  'received',
-  'matched',
-  'unrouted',
-  'delivered',
-  'stored',
-  'duplicate',
-  'quarantined',
-  'failedAttempts',
-  'deadLettered',
-];
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** A panel that (re)draws itself from the stack; `interval` ms between refreshes while shown. */
@@ -68,7 +57,9 @@ class MetricsPanel extends Panel {
     const types = Object.entries(metrics.totals.byDetailType);
     const series = (type) => metrics.buckets.map((bucket) => bucket.byDetailType[type]?.received ?? 0);
     const latency = (type) => metrics.latencyMs?.byDetailType?.[type];
-    const counterColumns = COUNTERS.map((name) => [name, ([, counters]) => counters[name] ?? 0]);
+    // The counters' names come with the data (the metrics API owns them), in its order.
+    const names = Object.keys(Object.values(metrics.totals.byBus)[0] ?? {});
+    const counterColumns = names.map((name) => [name, ([, counters]) => counters[name] ?? 0]);
     this.body.replaceChildren(
       h('h2', {}, 'Per detail-type, last hour'),
       table(
