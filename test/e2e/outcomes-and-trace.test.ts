@@ -1,10 +1,11 @@
-import { PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import { PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressedClock } from '../../infra/local/delivery/clock.js';
 import type { EventTrace } from '../../infra/local/store/event-trace.js';
 import type { TailRecord } from '../../infra/local/tail/tail-hub.js';
 import { repoRoot } from '../support/shared-dir.js';
 import { waitFor } from '../support/wait-for.js';
+import { putOne } from './support/put-one.js';
 import { runTrackbridge, spawnTrackbridge } from './support/run-trackbridge.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
 
@@ -41,22 +42,8 @@ beforeAll(async () => {
 });
 afterAll(() => test?.close());
 
-async function put(source: string, detailType: string, detail: unknown): Promise<string> {
-  const answer = await test.events.send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          EventBusName: 'trackbridge',
-          Source: source,
-          DetailType: detailType,
-          Detail: JSON.stringify(detail),
-        },
-      ],
-    }),
-  );
-  const id = answer.Entries?.[0]?.EventId;
-  if (id === undefined) throw new Error(`PutEvents failed: ${JSON.stringify(answer.Entries)}`);
-  return id;
+function put(source: string, detailType: string, detail: unknown): Promise<string> {
+  return putOne(test, source, detailType, detail);
 }
 
 async function trace(id: string): Promise<EventTrace> {

@@ -1,37 +1,8 @@
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corsHeaders, rawRequest } from './support/raw-request.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
 
-interface Answer {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: string;
-}
-
-/** One raw HTTP request, so the test sets `Host` and `Origin` as a browser or a rebound page would. */
-function send(
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: Buffer.concat(chunks).toString(),
-        }),
-      );
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
-const corsHeaders = (answer: Answer) =>
-  Object.keys(answer.headers).filter((name) => name.startsWith('access-control-'));
+const send = rawRequest;
 
 let test: TestStack;
 let own: string;

@@ -13,6 +13,8 @@ export interface StartOptions {
   readonly durability: Durability;
   /** Back-pressure bounds given on the command line or in the environment; else the stack's defaults. */
   readonly pendingDeliveries?: PendingDeliveryLimits;
+  /** Present (false) only with `--no-metrics`: the stack then keeps no counters. */
+  readonly collectMetrics?: false;
 }
 
 /** A command line a person must fix; the message says how. */
@@ -38,7 +40,8 @@ function portOf(text: string): number {
  * `--port` / `TRACKBRIDGE_PORT` (4010), `--host` / `TRACKBRIDGE_HOST` (127.0.0.1: loopback unless
  * asked), `--data-dir` / `TRACKBRIDGE_DATA_DIR` (`.trackbridge`), `--memory` / `TRACKBRIDGE_MEMORY=1`,
  * `--durability` / `TRACKBRIDGE_DURABILITY` (`process`, the default, or `disk`), and the
- * back-pressure bounds (`parsePendingLimits`).
+ * back-pressure bounds (`parsePendingLimits`), `--no-metrics` /
+ * `TRACKBRIDGE_METRICS=off` (for measuring what metrics cost).
  */
 export function parseStartOptions(
   args: readonly string[],
@@ -51,6 +54,7 @@ export function parseStartOptions(
     'data-dir'?: string;
     memory?: boolean;
     durability?: string;
+    'no-metrics'?: boolean;
   } & Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -63,6 +67,7 @@ export function parseStartOptions(
         durability: { type: 'string' },
         [PENDING_LIMIT_FLAGS.perTarget.flag]: { type: 'string' },
         [PENDING_LIMIT_FLAGS.total.flag]: { type: 'string' },
+        'no-metrics': { type: 'boolean' },
       },
       strict: true,
     }));
@@ -87,5 +92,6 @@ export function parseStartOptions(
     host: values.host ?? env.TRACKBRIDGE_HOST ?? '127.0.0.1',
     port: portOf(values.port ?? env.TRACKBRIDGE_PORT ?? '4010'),
     dataDir: memory ? undefined : resolve(cwd, dataDir),
+    ...((values['no-metrics'] ?? env.TRACKBRIDGE_METRICS === 'off') ? { collectMetrics: false } : {}),
   };
 }

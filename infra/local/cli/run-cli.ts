@@ -5,6 +5,7 @@ import { type CliIo, processIo } from './cli-io.js';
 import { runDlqCommand } from './commands/dlq-command.js';
 import { runEmitAwsEventCommand } from './commands/emit-aws-event-command.js';
 import { runEventsCommand } from './commands/events-command.js';
+import { runMetricsCommand } from './commands/metrics-command.js';
 import { runPatternTestCommand } from './commands/pattern-test-command.js';
 import { runPutCommand } from './commands/put-command.js';
 import { runQuarantineCommand } from './commands/quarantine-command.js';
@@ -27,6 +28,7 @@ const commands: Readonly<Record<string, Command>> = {
   sample: runSampleCommand,
   tail: runTailCommand,
   trace: runTraceCommand,
+  metrics: runMetricsCommand,
   quarantine: runQuarantineCommand,
   replay: runReplayCommand,
   dlq: runDlqCommand,

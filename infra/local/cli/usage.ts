@@ -12,6 +12,7 @@ export const commandUsage: Readonly<Record<string, string>> = {
                               (TRACKBRIDGE_MAX_PENDING_PER_TARGET, default 10000)
     --max-pending             deliveries waiting in total before PutEvents throttles whole calls
                               (TRACKBRIDGE_MAX_PENDING, default 50000)
+    --no-metrics keep no counters (/metrics answers 404)  (TRACKBRIDGE_METRICS=off)
   Example: npx trackbridge start --port 0`,
   put: `trackbridge put --source <source> --detail-type <type> [--detail <json|@file>] [--time <time>] [--resources a,b]
 trackbridge put --file <entries.json>
@@ -34,6 +35,10 @@ trackbridge put --sample <detail-type> [--count <n>] [--seed <s>] [--invalid]
   time and outcome (stored/duplicate with the item key, quarantined with the first reasons, failed
   with the error). Local only.
   Example: npx trackbridge trace 6f1c2a4e-8b7d-4c3e-9a1f-2b3c4d5e6f70`,
+  metrics: `trackbridge metrics [--minutes <n>] [--json]
+  Counters of the last n minutes (default 60, up to 1440) per detail-type, bus and rule, and
+  PutEvents-to-stored latency p50/p99. Local only; GET /metrics serves them to Prometheus.
+  Example: npx trackbridge metrics --minutes 15`,
   quarantine: `trackbridge quarantine list [--type <detail-type>] [--from <time>] [--to <time>] [--json]
 trackbridge quarantine show <detail-type> <key>
   Quarantined events (invalid ones with their reasons, and \`unrouted\` ones no catalog rule took),

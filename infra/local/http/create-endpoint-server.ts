@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { sendDashboardAsset } from '../dashboard/dashboard-assets.js';
+import { wantsHtml } from '../dashboard/wants-html.js';
 import { InternalException, UnknownOperationException } from '../events/errors.js';
 import type { EventsContext } from '../events/events-context.js';
 import { localApiPrefix } from '../local-api/handle-local-api.js';
+import { sendPrometheus } from '../metrics/send-prometheus.js';
 import { handleStsRequest, isQueryRequest } from '../sts/handle-sts-request.js';
 import { apiFaults, handleEventsRequest } from './handle-events-request.js';
 import { sendAwsError, sendJson } from './send-json.js';
@@ -17,6 +20,8 @@ export interface EndpointOptions {
   readonly maxBodyBytes: number;
   /** Serves the local-only routes under `/_trackbridge/` (dead letters, tail). */
   readonly localApi?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** `GET /metrics`: the Prometheus text exposition; absent when the stack runs without metrics. */
+  readonly prometheus?: () => Promise<{ contentType: string; text: string }>;
   /** The address the stack was started on (`--host`): with loopback names, the `Host`s it answers. */
   readonly host: string;
 }
@@ -67,7 +72,15 @@ function route(options: EndpointOptions, req: IncomingMessage, res: ServerRespon
     const { accountId } = options.events.scope;
     void handleStsRequest(req, res, { accountId, maxBodyBytes: options.maxBodyBytes });
   } else if (req.method === 'GET' && (req.url === '/' || req.url?.startsWith('/?'))) {
-    sendStatus(options, res);
+    // A browser gets the dashboard; every other client the status document, as before.
+    if (options.localApi !== undefined && wantsHtml(req)) sendDashboardAsset(res, 'index.html');
+    else sendStatus(options, res);
+  } else if (
+    req.method === 'GET' &&
+    options.prometheus !== undefined &&
+    /^\/metrics(\?|$)/.test(req.url ?? '')
+  ) {
+    void sendPrometheus(options.prometheus, res);
   } else if (options.localApi !== undefined && req.url?.startsWith(localApiPrefix)) {
     options.localApi(req, res);
   } else {

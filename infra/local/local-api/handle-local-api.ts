@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AwsError } from '../../../rules/aws-error.js';
+import { type DashboardContext, handleDashboardRoute } from '../dashboard/handle-dashboard-route.js';
 import type { Clock } from '../delivery/clock.js';
 import { readBody } from '../http/read-body.js';
 import type { VerifyReport } from '../stack/table-verifier.js';
+import type { LocalMetrics } from '../metrics/local-metrics.js';
+import { readMetricsMinutes } from '../metrics/read-metrics-minutes.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
 import type { DeadLetterStore } from '../store/dead-letter-store.js';
 import type { DeliveredSelection } from '../store/delivered-items.js';
@@ -23,12 +26,16 @@ export interface LocalApiContext {
   readonly clock: Clock;
   /** The logged path of one event by its envelope id. */
   readonly trace: (id: string) => EventTrace | undefined;
+  /** The stack's metrics; undefined when started without them. */
+  readonly metrics?: LocalMetrics | undefined;
   /** Wakes delivery for targets that have pending deliveries again. */
   readonly redelivered: (targetArns: Iterable<string>) => void;
   /** Puts an AWS-service event on the default bus (`emit-aws-event.ts`). */
   readonly emitAwsEvent?: (body: unknown) => Promise<object>;
   /** Compares the table with the log (undefined while the stack is still starting). */
   readonly verify: (selection: DeliveredSelection, fix: boolean) => Promise<VerifyReport> | undefined;
+  /** The dashboard's read-only routes (its files, the live stream, catalog, quarantine). */
+  readonly dashboard?: DashboardContext;
 }
 
 /** The prefix of every local-only route; nothing under it exists on AWS. */
@@ -79,6 +86,11 @@ async function route(context: LocalApiContext, req: IncomingMessage, res: Server
   const path = url.pathname.slice(localApiPrefix.length);
   const method = req.method ?? 'GET';
   if (method === 'GET' && path === 'tail') return streamTail(context, req, res);
+  if (
+    context.dashboard !== undefined &&
+    (await handleDashboardRoute(context.dashboard, { req, res, path, url }))
+  )
+    return;
   if (method === 'GET' && path === 'dead-letters') {
     const limit = Math.min(positiveInteger(url.searchParams.get('limit'), 'limit', 100), 1000);
     const afterId = positiveInteger(url.searchParams.get('after'), 'after', 0);
@@ -93,6 +105,11 @@ async function route(context: LocalApiContext, req: IncomingMessage, res: Server
       deadLetters: items,
       ...(items.length === limit && last ? { next: last.id } : {}),
     });
+  }
+  if (method === 'GET' && path === 'metrics') {
+    if (context.metrics === undefined)
+      throw new LocalApiError(404, 'This stack was started without metrics.');
+    return send(res, 200, context.metrics.window(readMetricsMinutes(url.searchParams.get('minutes'))));
   }
   const replay = /^replays\/([.\-_A-Za-z0-9]+)$/.exec(path);
   if (method === 'GET' && replay?.[1] !== undefined)

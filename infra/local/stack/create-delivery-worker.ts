@@ -4,6 +4,7 @@ import { ConsumerRegistry } from '../delivery/consumer-registry.js';
 import type { BusForwarder } from '../delivery/deliver-to-bus.js';
 import { DeliveryWorker } from '../delivery/delivery-worker.js';
 import type { PendingDeliveries } from '../delivery/pending-deliveries.js';
+import type { MetricsRecorder } from '../metrics/metrics-recorder.js';
 import { DeliveryQueue } from '../store/delivery-queue.js';
 import type { Sqlite } from '../store/open-database.js';
 import type { TailHub } from '../tail/tail-hub.js';
@@ -12,7 +13,10 @@ import type { LocalStackOptions } from './local-stack-options.js';
 /** The delivery worker over the event log, with the catalog's consumers and any extra ones. */
 export function createDeliveryWorker(
   db: Sqlite,
-  options: LocalStackOptions & { clock: Clock; tail: TailHub; pending: PendingDeliveries; forward: { current?: BusForwarder } },
+  options: LocalStackOptions & {
+    clock: Clock; tail: TailHub; pending: PendingDeliveries; forward: { current?: BusForwarder };
+    metrics?: MetricsRecorder | undefined;
+  },
 ): DeliveryWorker {
   const timeoutMs = options.consumerTimeoutMs ?? 30_000;
   const catalogConsumers = options.catalog.map((entry) => ({
@@ -32,7 +36,10 @@ export function createDeliveryWorker(
     consumers: new ConsumerRegistry([...catalogConsumers, ...(options.extraConsumers ?? [])], options.root),
     clock: options.clock,
     concurrencyPerConsumer: options.concurrencyPerConsumer ?? 16,
-    onOutcomes: (batch) => options.tail.publishOutcomes(batch),
+    onOutcomes: (batch) => {
+      options.tail.publishOutcomes(batch);
+      options.metrics?.outcomes(batch);
+    },
     pending: options.pending,
     forward: options.forward,
   });

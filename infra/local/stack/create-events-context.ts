@@ -5,6 +5,7 @@ import type { PendingDeliveries } from '../delivery/pending-deliveries.js';
 import type { ArnScope } from '../events/arns.js';
 import type { EventsContext } from '../events/events-context.js';
 import { Router } from '../events/router.js';
+import type { MetricsRecorder } from '../metrics/metrics-recorder.js';
 import { ArchiveStore } from '../store/archive-store.js';
 import { BusStore } from '../store/bus-store.js';
 import { EventLog } from '../store/event-log.js';
@@ -30,6 +31,7 @@ export function createEventsContext(
     worker: DeliveryWorker;
     tail: TailHub;
     pending: PendingDeliveries;
+    metrics?: MetricsRecorder | undefined;
     droppedOnUnknownBus?: EventsContext['droppedOnUnknownBus'];
     replaysChanged: () => void;
     /** Told after the router is rebuilt (the scheduler reconciles scheduled rules). */
@@ -72,7 +74,10 @@ export function createEventsContext(
       db,
       (targetArns) => options.worker.wake(targetArns),
       walSync,
-      (appended) => options.tail.publishEvents(appended),
+      (appended) => {
+        options.tail.publishEvents(appended);
+        options.metrics?.eventsAppended(appended);
+      },
       options.pending,
     ),
     pending: options.pending,

@@ -72,6 +72,8 @@ export interface LocalStackOptions {
     readonly pauseMs?: number;
     readonly startDelayMs?: number;
   };
+  /** Count events per bus, detail-type and rule in the log (`/metrics`). @default true */
+  readonly collectMetrics?: boolean;
   /** Local-only, for tests: PutEvents failures to inject (throttled or failed entries and calls). @default none */
   readonly putEventsFaults?: PutEventsFaults;
   /** Repository root that consumer entries are relative to. */

@@ -10,6 +10,8 @@ import { emitAwsEvent } from '../local-api/emit-aws-event.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
 import { createScheduler } from '../schedule/create-scheduler.js';
 import type { Scheduler } from '../schedule/scheduler.js';
+import { createLocalMetrics } from '../metrics/create-local-metrics.js';
+import { createQuarantineReader } from '../quarantine/quarantine-reader.js';
 import { DeadLetterStore } from '../store/dead-letter-store.js';
 import { readEventTrace } from '../store/event-trace.js';
 import { TailHub } from '../tail/tail-hub.js';
@@ -92,12 +94,17 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   const pending = new PendingDeliveries(db, options.pendingDeliveries);
   // Event bus targets put events back through the events side, built after the worker.
   const forward: { current?: BusForwarder } = {};
-  const worker = createDeliveryWorker(db, { ...options, clock, tail, pending, forward });
+  const metrics = createLocalMetrics(db, { ...options, clock });
+  const recorder = metrics?.recorder;
+  const worker = createDeliveryWorker(db, { ...options, clock, tail, pending, forward, metrics: recorder });
   // StartReplay and CancelReplay wake the runner, which is built over the context they belong to.
   let replay: ReplayServices | undefined;
   const replaysChanged = (): void => replay?.runner.wake();
   const drops = new UnknownBusDrops(tail);
-  const droppedOnUnknownBus = (event: DroppedEvent): void => drops.record(event);
+  const droppedOnUnknownBus = (event: DroppedEvent): void => {
+    drops.record(event);
+    recorder?.dropped(event);
+  };
   let scheduler: Scheduler | undefined;
   const events = createEventsContext(database, {
     ...options,
@@ -106,6 +113,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     worker,
     tail,
     pending,
+    metrics: recorder,
     replaysChanged,
     droppedOnUnknownBus,
     rulesChanged: () => scheduler?.sync(),
@@ -122,6 +130,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     clock,
     trace: (id: string) => readEventTrace(db, id),
     emitAwsEvent: (body: unknown) => emitAwsEvent(events, body),
+    metrics,
   };
   // A redrive made dead letters pending again behind the bound's back: count them anew.
   const redelivered = (targetArns: Iterable<string>): void => {
@@ -130,6 +139,9 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   };
   const dynamodb = await createEmbeddedDynalite(options.dataDir, options);
   const host = options.host ?? '127.0.0.1';
+  const tableName = options.tableName ?? 'trackbridge-events';
+  const quarantine = createQuarantineReader({ endpoint: dynamodb.endpoint, region: scope.region, tableName });
+  const dashboard = { tail, catalog: options.catalog, scope, quarantine };
   let endpoint = '';
   const server = createEndpointServer({
     host,
@@ -141,10 +153,12 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
       pendingBound: pending.snapshot(),
     }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
+    ...(metrics === undefined ? {} : { prometheus: () => metrics.prometheusText() }),
     localApi: (req, res) =>
       handleLocalApi(
         {
           ...localApi,
+          dashboard,
           redelivered: (targetArns) => redelivered(targetArns),
           verify: (selection, fix) => verification?.verifier.verify(selection, fix),
         },
@@ -157,7 +171,6 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   endpoint = endpointUrl(host, port);
   // In-process clients reach a wildcard binding through loopback.
   const localEndpoint = endpointUrl(host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host, port);
-  const tableName = options.tableName ?? 'trackbridge-events';
   if (options.configureConsumerEnvironment ?? true) {
     configureConsumerEnvironment(localEndpoint, {
       region: scope.region,
@@ -184,6 +197,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   retention.start();
   runner.wake();
   scheduler.start();
+  metrics?.start();
 
   const close = async (): Promise<void> => {
     await new Promise<void>((resolve) => {
@@ -194,6 +208,8 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     await scheduler.stop();
     await runner.stop();
     await worker.stop();
+    quarantine.close();
+    metrics?.stop();
     await dynamodb.close();
     await verification?.close();
     await walSync?.close();

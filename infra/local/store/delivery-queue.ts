@@ -5,6 +5,7 @@ import type { Sqlite } from './open-database.js';
 export interface DueDelivery {
   readonly id: number;
   readonly eventSeq: number;
+  readonly bus: string;
   readonly rule: string;
   readonly targetArn: string;
   readonly maxRetryAttempts: number;
@@ -12,6 +13,8 @@ export interface DueDelivery {
   readonly deadLetter: boolean;
   readonly attempts: number;
   readonly receivedAt: number;
+  /** When PutEvents accepted the event (a redrive does not change it): latency is counted from it. */
+  readonly acceptedAt: number;
   readonly envelope: string;
   /** What the consumer receives: the target's constant `Input`, else the envelope. */
   readonly payload: string;
@@ -45,6 +48,7 @@ export type DeliveryOutcome =
 interface DueRow {
   id: number;
   event_seq: number;
+  bus: string;
   rule: string;
   target_arn: string;
   max_retry_attempts: number;
@@ -52,6 +56,7 @@ interface DueRow {
   dead_letter: number;
   attempts: number;
   received_at: number;
+  accepted_at: number;
   envelope: string;
   input: string | null;
 }
@@ -68,8 +73,9 @@ export class DeliveryQueue {
     // Delivery runs these for every event: prepare once.
     // A redriven delivery counts its event age from the redrive (`age_origin`), not from PutEvents.
     this.selectDue = db.prepare(
-      `SELECT d.id, d.event_seq, d.rule, d.target_arn, d.max_retry_attempts, d.max_event_age_seconds,
-              d.dead_letter, d.attempts, d.input, COALESCE(d.age_origin, e.received_at) AS received_at, e.envelope
+      `SELECT d.id, d.event_seq, d.bus, d.rule, d.target_arn, d.max_retry_attempts, d.max_event_age_seconds,
+              d.dead_letter, d.attempts, d.input, COALESCE(d.age_origin, e.received_at) AS received_at,
+              e.received_at AS accepted_at, e.envelope
        FROM deliveries d JOIN events e ON e.seq = d.event_seq
        WHERE d.status = 'pending' AND d.target_arn = ? AND d.next_attempt_at <= ?
        ORDER BY d.next_attempt_at, d.id LIMIT ?`,
@@ -107,6 +113,7 @@ export class DeliveryQueue {
     return rows.map((row) => ({
       id: row.id,
       eventSeq: row.event_seq,
+      bus: row.bus,
       rule: row.rule,
       targetArn: row.target_arn,
       maxRetryAttempts: row.max_retry_attempts,
@@ -114,6 +121,7 @@ export class DeliveryQueue {
       deadLetter: row.dead_letter === 1,
       attempts: row.attempts,
       receivedAt: row.received_at,
+      acceptedAt: row.accepted_at,
       envelope: row.envelope,
       payload: row.input ?? row.envelope,
     }));

@@ -158,6 +158,7 @@ export const migrations: readonly string[] = [
     next_at INTEGER,
     PRIMARY KEY (bus, rule)
   ) WITHOUT ROWID;
+  `,
   // Issue 12: when the table store was last made durable (`--durability disk`): deliveries marked
   // delivered before it have their items on disk; those after it are checked at start.
   `
@@ -165,5 +166,25 @@ export const migrations: readonly string[] = [
     id INTEGER PRIMARY KEY CHECK (id = 1),
     at INTEGER NOT NULL
   );
+  `,
+  // Metrics (issue 11): per-minute counters per bus, detail-type and rule, and per detail-type a
+  // sparse latency histogram (`latency-histogram.ts`); written once a second, pruned after 24 h.
+  `
+  CREATE TABLE metric_buckets (
+    bucket_start INTEGER NOT NULL,
+    dimension TEXT NOT NULL,
+    key TEXT NOT NULL,
+    received INTEGER NOT NULL DEFAULT 0,
+    matched INTEGER NOT NULL DEFAULT 0,
+    unrouted INTEGER NOT NULL DEFAULT 0,
+    delivered INTEGER NOT NULL DEFAULT 0,
+    stored INTEGER NOT NULL DEFAULT 0,
+    duplicate INTEGER NOT NULL DEFAULT 0,
+    quarantined INTEGER NOT NULL DEFAULT 0,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    dead_lettered INTEGER NOT NULL DEFAULT 0,
+    latency TEXT,
+    PRIMARY KEY (bucket_start, dimension, key)
+  ) WITHOUT ROWID;
   `,
 ];

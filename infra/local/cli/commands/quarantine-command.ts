@@ -1,5 +1,10 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TABLE_SCHEMA } from '../../../../consumers/table/index.js';
+import {
+  MAX_QUARANTINE_DAYS,
+  QuarantineWindowError,
+  quarantineQueries,
+} from '../../quarantine/quarantine-queries.js';
 import { CliError, exitCodes } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { connectionOptions, documentClient, explainFailure, resolveConnection } from '../connection.js';
@@ -7,45 +12,24 @@ import { parseFlags } from '../parse-flags.js';
 import { readTime } from '../read-value.js';
 
 const DAY_MS = 86_400_000;
-// A window without --type is one Query per day: keep it bounded.
-const MAX_DAYS = 31;
 
-/**
- * The Queries listing quarantine items whose event time is in the window: one type's partition
- * (`QUARANTINE#<type>`), or every type's by day on GSI1 (`QUARANTINE#<yyyy-mm-dd>`). Sort keys
- * start with the envelope's time (`2026-11-25T10:00:00Z#<id>`): compared to the second.
- */
+/** The Queries for the flags' window (the last day by default). */
 function queriesFor(
   flags: { type?: string; from?: string; to?: string },
   table: string,
 ): QueryCommandInput[] {
   const to = flags.to === undefined ? new Date() : readTime(flags.to, '--to');
   const from = flags.from === undefined ? new Date(to.getTime() - DAY_MS) : readTime(flags.from, '--from');
-  if (from > to) throw new CliError('--from must not be after --to.');
-  const range = { ':from': from.toISOString().slice(0, 19), ':to': `${to.toISOString().slice(0, 19)}~` };
-  const { partitionKey, sortKey, gsi1 } = TABLE_SCHEMA;
-  if (flags.type !== undefined) {
-    return [
-      {
-        TableName: table,
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
-        ExpressionAttributeValues: { ':pk': `QUARANTINE#${flags.type}`, ...range },
-      },
-    ];
+  try {
+    return quarantineQueries({ ...(flags.type === undefined ? {} : { type: flags.type }), from, to }, table);
+  } catch (error) {
+    if (!(error instanceof QuarantineWindowError)) throw error;
+    throw new CliError(
+      error.reason === 'reversed'
+        ? '--from must not be after --to.'
+        : `without --type, the window may span at most ${MAX_QUARANTINE_DAYS} days.`,
+    );
   }
-  const days: string[] = [];
-  for (let day = Date.parse(from.toISOString().slice(0, 10)); day <= to.getTime(); day += DAY_MS)
-    days.push(new Date(day).toISOString().slice(0, 10));
-  if (days.length > MAX_DAYS)
-    throw new CliError(`without --type, the window may span at most ${MAX_DAYS} days.`);
-  return days.map((day) => ({
-    TableName: table,
-    IndexName: gsi1.indexName,
-    KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-    ExpressionAttributeNames: { '#pk': gsi1.partitionKey, '#sk': gsi1.sortKey },
-    ExpressionAttributeValues: { ':pk': `QUARANTINE#${day}`, ...range },
-  }));
 }
 
 function line(item: Record<string, unknown>): string {

@@ -50,4 +50,10 @@ describe('parseStartOptions', () => {
   it('refuses an unknown flag', () => {
     expect(() => parseStartOptions(['--prot', '1'], {}, '/repo')).toThrow(/--prot/);
   });
+
+  it('turns metrics off with --no-metrics or TRACKBRIDGE_METRICS=off only', () => {
+    expect(parseStartOptions(['--no-metrics'], {}, '/repo').collectMetrics).toBe(false);
+    expect(parseStartOptions([], { TRACKBRIDGE_METRICS: 'off' }, '/repo').collectMetrics).toBe(false);
+    expect(parseStartOptions([], {}, '/repo')).not.toHaveProperty('collectMetrics');
+  });
 });
