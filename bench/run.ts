@@ -3,7 +3,7 @@ import { type BenchOptions, parseBenchArgs } from './parse-bench-args.js';
 /**
  * `npm run bench -- <name> [--record]` runs one benchmark; without a name, every one in turn.
  * Each benchmark prints its figures and ratios measured within its own run. Only with `--record`
- * do patterns, e2e and replay also write their section of BENCHMARKS.md; consumers and cdk-synth
+ * do patterns, e2e, replay and metrics also write their section of BENCHMARKS.md; consumers and cdk-synth
  * always print only (their sections are kept by hand).
  */
 type Benchmark = (options: BenchOptions) => Promise<void> | void;
@@ -25,6 +25,7 @@ const benchmarks: Record<string, Benchmark> = {
   e2e: async (options) => (await import('./e2e.js')).run(options),
   replay: async (options) => (await import('./replay.js')).run(options),
   producer: async (options) => (await import('./producer.js')).run(options),
+  metrics: async (options) => (await import('./metrics-overhead.js')).run(options),
 };
 
 const request = parseBenchArgs(process.argv.slice(2));
