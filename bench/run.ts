@@ -4,7 +4,7 @@ import { type BenchOptions, parseBenchArgs } from './parse-bench-args.js';
  * `npm run bench -- <name> [--record] [--seconds=<n>]` runs one benchmark; without a name, every one
  * in turn (`--seconds` sets overload's phase length).
  * Each benchmark prints its figures and ratios measured within its own run. Only with `--record`
- * do patterns, e2e, replay and overload also write their section of BENCHMARKS.md; consumers and cdk-synth
+ * do patterns, e2e, replay, overload, metrics, kill9 and disk-full also write their section of BENCHMARKS.md; consumers and cdk-synth
  * always print only (their sections are kept by hand).
  */
 type Benchmark = (options: BenchOptions) => Promise<void> | void;
@@ -33,6 +33,7 @@ const benchmarks: Record<string, Benchmark> = {
   overload: async (options) => (await import('./overload.js')).run(options),
   kill9: async (options) => (await import('./kill9.js')).run(options),
   'disk-full': async (options) => (await import('./disk-full.js')).run(options),
+  metrics: async (options) => (await import('./metrics-overhead.js')).run(options),
 };
 
 const request = parseBenchArgs(process.argv.slice(2));

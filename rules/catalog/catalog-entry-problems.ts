@@ -88,9 +88,20 @@ function patternProblems(entry: CatalogEntry): string[] {
       return condition?.matchers.every((matcher) => matcher.kind === 'exact' && matcher.value === value);
     }),
   );
-  return pinsType
+  if (!pinsType)
+    return [
+      `event pattern must match exactly source "${entry.source}" and detail-type "${entry.detailType}"`,
+    ];
+  // The catch-all rule is the complement of the catalog over these two fields only: a condition on
+  // any other field would leave the events it refuses matched by no rule at all, hence lost.
+  const others = [...new Set(pattern.branches.flatMap((branch) => branch.map((field) => field.path)))].filter(
+    (path) => path !== 'source' && path !== 'detail-type',
+  );
+  return others.length === 0
     ? []
-    : [`event pattern must match exactly source "${entry.source}" and detail-type "${entry.detailType}"`];
+    : [
+        `event pattern may test only source and detail-type, not ${others.join(', ')}: the unrouted catch-all rule is the complement of the catalog on those two fields, so an event refused by another condition would reach no rule; validate such fields in the schema instead`,
+      ];
 }
 
 function firstLine(error: unknown): string {

@@ -9,8 +9,9 @@ export interface EventTypeDefinition {
   /** kebab-case; also the rule name and the consumer (function) name. */
   readonly name: string;
   /**
-   * The event pattern as an object; by default the schema's source and detail-type. Content
-   * filters go here (they must still select only this type, the consumer quarantines others).
+   * The event pattern as an object; by default the schema's source and detail-type. It may test
+   * those two fields only: the unrouted catch-all is the catalog's complement on them, so a content
+   * filter would leave the events it refuses on no rule (validate such fields in the schema).
    */
   readonly eventPattern?: Readonly<Record<string, unknown>>;
   /** @default DEFAULT_RETRY_POLICY */

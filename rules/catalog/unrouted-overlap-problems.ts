@@ -28,7 +28,10 @@ export function unroutedOverlapProblems(
     }
   }
   const sources = [...new Set(entries.map((entry) => entry.source))];
-  for (const [source, detailType] of [[PROBE, PROBE], ...sources.map((source) => [source, PROBE])] as const) {
+  // The probe must be a name the catalog lacks, whatever the catalog holds.
+  let probe = PROBE;
+  while (entries.some((entry) => entry.source === probe || entry.detailType === probe)) probe += '~';
+  for (const [source, detailType] of [[probe, probe], ...sources.map((source) => [source, probe])] as const) {
     const matched = matcher.matchObject(probeEvent(source, detailType));
     if (matched.length !== 1 || matched[0] !== unroutedRuleName) {
       problems.push(

@@ -3,11 +3,15 @@ import type { CatalogEntry } from './catalog-entry.js';
 import { catalogEntryProblems } from './catalog-entry-problems.js';
 import { CatalogError } from './catalog-error.js';
 import { createSchemaAjv } from './create-schema-ajv.js';
+import { unroutedOverlapProblems } from './unrouted-overlap-problems.js';
+import { unroutedPattern } from './unrouted-pattern.js';
+import { UNROUTED_ROUTE } from './unrouted-route.js';
 
 /**
- * Checks a whole catalog: every entry on its own (names, pattern, schema, consumer, retry policy)
- * names that must be unique across entries, and that the catch-all rule overlaps no entry's. Throws one `CatalogError` listing every problem,
- * each prefixed by the entry it belongs to.
+ * Checks a whole catalog: every entry on its own (names, pattern, schema, consumer, retry policy),
+ * names that must be unique across entries, and, on each bus, that the catch-all rule and the
+ * catalog's rules never match the same event and leave none unmatched (proved with the pattern
+ * engine). Throws one `CatalogError` listing every problem, each prefixed by what it belongs to.
  */
 export function validateCatalog(entries: readonly CatalogEntry[]): void {
   const ajv = createSchemaAjv();
@@ -15,6 +19,8 @@ export function validateCatalog(entries: readonly CatalogEntry[]): void {
     catalogEntryProblems(entry, ajv).map((problem) => `${entryLabel(entry, index)}: ${problem}`),
   );
   problems.push(...duplicateProblems(entries), ...reservedConcurrencyProblems(entries));
+  // The proof compiles every pattern: only worth running over entries that passed on their own.
+  if (problems.length === 0) problems.push(...overlapProblems(entries));
   if (problems.length > 0) {
     throw new CatalogError(`Invalid event catalog:\n- ${problems.join('\n- ')}`);
   }
@@ -42,6 +48,16 @@ function duplicateProblems(entries: readonly CatalogEntry[]): string[] {
     });
   }
   return problems;
+}
+
+/** Per bus, the catch-all rule as it is deployed (`unroutedPattern`) against the bus's entries. */
+function overlapProblems(entries: readonly CatalogEntry[]): string[] {
+  return [...new Set(entries.map((entry) => entry.busName))].flatMap((bus) => {
+    const onBus = entries.filter((entry) => entry.busName === bus);
+    return unroutedOverlapProblems(onBus, unroutedPattern(onBus), UNROUTED_ROUTE.ruleName).map(
+      (problem) => `bus "${bus}": ${problem}`,
+    );
+  });
 }
 
 /** The whole catalog's reservations must leave Lambda the unreserved executions it keeps. */

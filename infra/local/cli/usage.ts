@@ -30,10 +30,11 @@ trackbridge put --sample <detail-type> [--count <n>] [--seed <s>] [--invalid]
   Follow the local stack live: each event, the rules it matched, each consumer's outcome.
   Local only (the stack's /_trackbridge/tail stream). --count stops after n events have settled.
   Example: npx trackbridge tail`,
-  trace: `trackbridge trace <event-id> [--json]
+  trace: `trackbridge trace <event-id> [--json] | trace <event-id> --aws [--since <time>] [--until <time>] [--table <name>]
   The whole path of one event from the local log: envelope, matched rules, each attempt with its
   time and outcome (stored/duplicate with the item key, quarantined with the first reasons, failed
-  with the error). Local only.
+  with the error). --aws: what AWS can tell, the consumers' CloudWatch Logs lines naming the id
+  (default the last 24 h) and the item or quarantine entry in the table.
   Example: npx trackbridge trace 6f1c2a4e-8b7d-4c3e-9a1f-2b3c4d5e6f70`,
   metrics: `trackbridge metrics [--minutes <n>] [--json]
   Counters of the last n minutes (default 60, up to 1440) per detail-type, bus and rule, and

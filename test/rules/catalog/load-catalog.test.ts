@@ -57,14 +57,21 @@ describe('loadCatalog', () => {
     }
   });
 
-  it('keeps a content-filtered pattern as written', () => {
+  it('keeps a given pattern as written', () => {
+    const pattern = { 'detail-type': ['User Logged In'], source: ['app.auth'] };
+    const [entry] = buildCatalog([{ name: 'user-logged-in', eventPattern: pattern }]);
+    expect(entry?.eventPattern).toBe(JSON.stringify(pattern));
+  });
+
+  it('refuses a content-filtered pattern, whose refused events no rule would take', () => {
     const pattern = {
       source: ['app.auth'],
       'detail-type': ['User Logged In'],
       detail: { success: [false] },
     };
-    const [entry] = buildCatalog([{ name: 'user-logged-in', eventPattern: pattern }]);
-    expect(entry?.eventPattern).toBe(JSON.stringify(pattern));
+    expect(() => buildCatalog([{ name: 'user-logged-in', eventPattern: pattern }])).toThrow(
+      /"user-logged-in": event pattern may test only source and detail-type, not detail\.success/,
+    );
   });
 
   it('names the line whose schema file is missing', () => {

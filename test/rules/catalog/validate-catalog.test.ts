@@ -94,6 +94,17 @@ describe('validateCatalog', () => {
       /event pattern must match exactly source/,
     ],
     [
+      'a pattern with a condition beyond source and detail-type',
+      {
+        eventPattern: JSON.stringify({
+          source: ['app.auth'],
+          'detail-type': ['User Signed Up'],
+          detail: { plan: ['pro'] },
+        }),
+      },
+      /event pattern may test only source and detail-type, not detail\.plan: the unrouted catch-all/,
+    ],
+    [
       'a missing schema file',
       { schema: { file: 'schemas/nope.json', version: '1.0.0' } },
       /schemas\/nope\.json cannot be read/,
@@ -171,6 +182,11 @@ describe('validateCatalog', () => {
     expect(() =>
       validateCatalog([first, { ...second, consumer: { ...second.consumer, reservedConcurrency: 890 } }]),
     ).not.toThrow();
+  });
+
+  it('proves the catch-all of each bus against the entries on that bus only', () => {
+    // Each bus's catch-all excludes its own types only: a proof mixing the buses would fail.
+    expect(() => validateCatalog([first, { ...second, busName: 'other-bus' }])).not.toThrow();
   });
 
   it('lists every problem of every entry at once', () => {

@@ -1,10 +1,12 @@
 import type { ConsumerOutcome } from '../../delivery/consumer-outcome.js';
 import type { EventTrace, TraceAttempt } from '../../store/event-trace.js';
+import { defaultSince, runAwsTrace } from '../aws-trace/run-aws-trace.js';
 import { CliError, exitCodes } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
-import { connectionOptions, resolveConnection } from '../connection.js';
+import { connectionOptions, explainFailure, resolveConnection } from '../connection.js';
 import { callLocalApi } from '../local-api-client.js';
 import { parseFlags } from '../parse-flags.js';
+import { readTime } from '../read-value.js';
 
 function resultText(result: ConsumerOutcome): string {
   const item = result.pk === undefined ? '' : ` ${result.pk} ${result.sk ?? ''}`;
@@ -50,14 +52,26 @@ export async function runTraceCommand(args: readonly string[], io: CliIo): Promi
   const { values, positionals } = parseFlags('trace', args, {
     ...connectionOptions,
     json: { type: 'boolean' },
+    table: { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
   });
-  if (values.aws)
-    throw new CliError(
-      "trace reads the local event log; on AWS, look the id up in the table (`trackbridge events`, `trackbridge quarantine show`) and the consumers' CloudWatch Logs.",
-    );
   const [id] = positionals;
   if (id === undefined || positionals.length > 1)
     throw new CliError('give one event id (as put or tail print it).');
+  if (values.aws) {
+    const since = values.since === undefined ? defaultSince() : readTime(values.since, '--since');
+    const until = values.until === undefined ? new Date() : readTime(values.until, '--until');
+    const table = values.table ?? io.env.TRACKBRIDGE_TABLE_NAME ?? 'trackbridge-events';
+    try {
+      const { found } = await runAwsTrace(id, { table, since, until, json: values.json ?? false }, io);
+      return found ? exitCodes.ok : exitCodes.failed;
+    } catch (error) {
+      throw explainFailure(error, { endpoint: undefined, local: false });
+    }
+  }
+  if (values.since !== undefined || values.until !== undefined || values.table !== undefined)
+    throw new CliError('--since, --until and --table go with --aws; the local trace reads the event log.');
   const connection = resolveConnection(values, io.env);
   const trace = await callLocalApi<EventTrace>(connection, { path: `trace/${encodeURIComponent(id)}` });
   io.out(values.json ? `${JSON.stringify(trace)}\n` : describe(trace));

@@ -1,0 +1,160 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnStack } from '../test/e2e/support/stack-process.js';
+import { repoRoot } from '../test/support/shared-dir.js';
+import { deliveredTimes } from './e2e/delivered-times.js';
+import { closedLoop, steadyRate } from './e2e/put-events-load.js';
+import { machineLine, recordSection } from './e2e/record-benchmark.js';
+import { processCpuSeconds } from './metrics/process-cpu.js';
+import type { BenchOptions } from './parse-bench-args.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+// The issue's CPU goal is at 1,000 events/s; BENCH_RATE lowers it when the shared machine cannot keep up.
+const steadyEventsPerSecond = Number(process.env.BENCH_RATE ?? 1_000);
+
+/** What one configuration of the stack is measured with. */
+interface Setup {
+  readonly name: string;
+  readonly metrics: boolean;
+  readonly tail: boolean;
+}
+
+const setups: readonly Setup[] = [
+  { name: 'metrics off', metrics: false, tail: false },
+  { name: 'metrics on', metrics: true, tail: false },
+  { name: 'metrics on + tail', metrics: true, tail: true },
+];
+
+interface Figures {
+  readonly acknowledged: number;
+  readonly stored: number;
+  /** Stack CPU seconds per 1,000 events at a steady `steadyEventsPerSecond` (put, deliver, store). */
+  readonly cpuPerThousand: number;
+}
+
+async function drained(endpoint: string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const status = (await (await fetch(`${endpoint}/`)).json()) as { deliveries: Record<string, number> };
+    if ((status.deliveries.pending ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('deliveries did not drain within 5 minutes');
+}
+
+/** A real `trackbridge tail --json` following the stack, its output read and discarded. */
+function follow(endpoint: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin/trackbridge.mjs'), 'tail', '--json'], {
+    cwd: repoRoot,
+    env: { ...process.env, TRACKBRIDGE_ENDPOINT: endpoint },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.resume();
+  return new Promise((resolve, reject) => {
+    let errors = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      errors += chunk.toString('utf8');
+      if (errors.includes('Following')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`tail exited (${code}) before following: ${errors}`)));
+  });
+}
+
+async function measure(setup: Setup, dataDir: string): Promise<Figures> {
+  const stack = await spawnStack(['--data-dir', dataDir, ...(setup.metrics ? [] : ['--no-metrics'])]);
+  const { endpoint } = stack;
+  const tail = setup.tail ? await follow(endpoint) : undefined;
+  try {
+    await closedLoop({ endpoint, busName: 'trackbridge', concurrency: 8, seconds: 1 });
+    await drained(endpoint);
+    const startedAt = Date.now();
+    const load = await closedLoop({ endpoint, busName: 'trackbridge', concurrency: 8, seconds });
+    await drained(endpoint);
+    const delivered = deliveredTimes(dataDir);
+    const lastStored = Math.max(...[...load.sentAt.keys()].map((id) => delivered.get(id) ?? Number.NaN));
+    const pid = stack.child.pid ?? 0;
+    const cpuBefore = processCpuSeconds(pid);
+    const steady = await steadyRate({
+      endpoint,
+      busName: 'trackbridge',
+      eventsPerSecond: steadyEventsPerSecond,
+      seconds,
+    });
+    await drained(endpoint);
+    const cpu = processCpuSeconds(pid) - cpuBefore;
+    return {
+      acknowledged: load.acknowledged / load.seconds,
+      stored: load.acknowledged / ((lastStored - startedAt) / 1000),
+      cpuPerThousand: (1000 * cpu) / steady.acknowledged,
+    };
+  } finally {
+    tail?.kill('SIGTERM');
+    stack.child.kill('SIGTERM');
+    await stack.exited;
+  }
+}
+
+const round = (value: number): string =>
+  Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a';
+const percent = (ratio: number): string => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+const load = (): string =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
+
+/**
+ * `npm run bench -- metrics [--record]`: what metrics and a tail follower cost. Each setup runs
+ * in its own stack process on disk, the setups interleaved over `BENCH_ROUNDS` rounds so a change
+ * of machine load hits them alike; figures are summed over rounds, ratios taken against
+ * "metrics off" of the same run.
+ */
+export async function run(options: BenchOptions): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'trackbridge-bench-metrics-'));
+  const loadAtStart = load();
+  try {
+    const sums = new Map(
+      setups.map((setup) => [setup.name, { acknowledged: 0, stored: 0, cpuPerThousand: 0 }]),
+    );
+    for (let index = 0; index < rounds; index++) {
+      for (const setup of setups) {
+        const figures = await measure(setup, join(dir, `${index}-${setup.metrics}-${setup.tail}`));
+        const sum = sums.get(setup.name) as { acknowledged: number; stored: number; cpuPerThousand: number };
+        sum.acknowledged += figures.acknowledged / rounds;
+        sum.stored += figures.stored / rounds;
+        sum.cpuPerThousand += figures.cpuPerThousand / rounds;
+        process.stderr.write(
+          `round ${index + 1} ${setup.name}: ${round(figures.acknowledged)} acknowledged/s, ${round(figures.stored)} stored/s, ${figures.cpuPerThousand.toFixed(3)} CPU s per 1,000 events (load ${load()})\n`,
+        );
+      }
+    }
+    const base = sums.get('metrics off') as Figures;
+    const rows = setups.map((setup) => {
+      const figures = sums.get(setup.name) as Figures;
+      return `| ${setup.name} | ${round(figures.acknowledged)} (${percent(figures.acknowledged / base.acknowledged)}) | ${round(figures.stored)} (${percent(figures.stored / base.stored)}) | ${figures.cpuPerThousand.toFixed(3)} (${percent(figures.cpuPerThousand / base.cpuPerThousand)}) |`;
+    });
+    const lines = [
+      `${machineLine()} Load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${load()} — the machine is shared with other builds, so every figure here is noisy.`,
+      '',
+      `Stack in its own process on disk (\`trackbridge start\`), 10 \`User Logged In\` entries per PutEvents call, closed loop at concurrency 8 for ${seconds} s, then an open loop at ${steadyEventsPerSecond.toLocaleString('en-US')} events/s for ${seconds} s for the CPU figure (the stack process's user + system CPU until every delivery is done, per 1,000 events: PutEvents, delivery, consumer, dynalite). ${rounds} rounds, setups interleaved, means shown; percentages against "metrics off" in this run. "tail" is a real \`trackbridge tail --json\` process following the stack. No dashboard SSE subscriber is included: the dashboard stream is not on this branch.`,
+      '',
+      `| Setup | Acknowledged events/s | Stored events/s | Stack CPU s per 1,000 events at ${steadyEventsPerSecond.toLocaleString('en-US')}/s |`,
+      '| --- | --- | --- | --- |',
+      ...rows,
+      '',
+      'Goals (issue 11): with one tail following, acknowledged and stored rates within 5% of the run without; metrics at most +2% CPU at 1,000 events/s. Differences below the run-to-run spread of a shared machine (often 5–10% here) are not significant, and on a loaded machine the closed-loop rates follow the other builds’ load from one setup to the next (the setups run minutes apart, each in a fresh process); the CPU per event, counted on the stack process alone, is the steadier figure.',
+    ];
+    const body = lines.join('\n');
+    process.stdout.write(`${body}\n`);
+    if (options.record)
+      recordSection({
+        root: repoRoot,
+        heading: '## Metrics and tail overhead (`npm run bench -- metrics`)',
+        body,
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
