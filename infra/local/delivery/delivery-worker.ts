@@ -3,8 +3,8 @@ import { StorageFaultLog } from '../store/storage-fault-log.js';
 import { attemptDelivery } from './attempt-delivery.js';
 import type { Clock } from './clock.js';
 import type { ConsumerRegistry } from './consumer-registry.js';
-import type { PendingDeliveries } from './pending-deliveries.js';
 import type { BusForwarder } from './deliver-to-bus.js';
+import type { PendingDeliveries } from './pending-deliveries.js';
 
 export interface DeliveryWorkerOptions {
   readonly queue: DeliveryQueue;

@@ -14,7 +14,10 @@ import type { LocalStackOptions } from './local-stack-options.js';
 export function createDeliveryWorker(
   db: Sqlite,
   options: LocalStackOptions & {
-    clock: Clock; tail: TailHub; pending: PendingDeliveries; forward: { current?: BusForwarder };
+    clock: Clock;
+    tail: TailHub;
+    pending: PendingDeliveries;
+    forward: { current?: BusForwarder };
     metrics?: MetricsRecorder | undefined;
   },
 ): DeliveryWorker {
