@@ -120,6 +120,8 @@ class SchemaArbitraries {
       (schema.maxItems as number | undefined) ?? minLength + MAX_EXTRA_ITEMS,
       minLength + MAX_EXTRA_ITEMS,
     );
+    // No `items`: any item is valid; strings stand for them (an AWS-service detail's `resources`).
+    if (schema.items === undefined) return fc.array(fc.string({ maxLength: 24 }), { minLength, maxLength });
     if (typeof schema.items !== 'object' || schema.items === null || Array.isArray(schema.items)) {
       throw new UnsupportedSchemaError(`${path}/items`, 'items (only one schema for every item)');
     }

@@ -1,9 +1,15 @@
 import { randomInt } from 'node:crypto';
-import { eventTypes } from '../../../consumers/event-catalog.generated.js';
+import type { EventValidatorModule } from '../../../consumers/pipeline/event-validator.js';
 import type { QuarantineReason } from '../../../consumers/pipeline/quarantine-reason.js';
 import { invalidSamples, validSamples } from '../../../consumers/samples/sample-details.js';
 import { UnsupportedSchemaError } from '../../../consumers/samples/unsupported-schema-error.js';
-import { type CatalogEntry, loadCatalog, readEventSchema } from '../../../rules/catalog/index.js';
+import {
+  type CatalogEntry,
+  EVENT_VALIDATOR_FILES,
+  loadCatalog,
+  readEventSchema,
+  resolveCatalogPath,
+} from '../../../rules/catalog/index.js';
 import { CliError } from './cli-error.js';
 
 /** One generated detail; an invalid one says how it was broken and why its consumer refuses it. */
@@ -34,17 +40,20 @@ function integerFlag(value: string, flag: string, min: number, max: number): num
  * Samples of a catalog type from its schema (see consumers/samples): the catalog entry, the seed
  * used (a random one when none is given, so that it can be repeated) and the samples.
  */
-export function catalogSamples(
+export async function catalogSamples(
   detailType: string,
   values: { count?: string; seed?: string; invalid?: boolean },
-): { entry: CatalogEntry; seed: number; samples: CatalogSample[] } {
+): Promise<{ entry: CatalogEntry; seed: number; samples: CatalogSample[] }> {
   const catalog = loadCatalog();
   const entry = catalog.find((candidate) => candidate.detailType === detailType);
-  const validator = eventTypes[detailType as keyof typeof eventTypes];
-  if (entry === undefined || validator === undefined) {
+  if (entry === undefined) {
     const known = catalog.map((candidate) => `"${candidate.detailType}"`).join(', ');
     throw new CliError(`"${detailType}" is not a detail-type of the catalog; it has ${known}.`);
   }
+  // The type's own generated validator (AWS-service types are not in the producer's catalog).
+  const validator = (await import(
+    resolveCatalogPath(EVENT_VALIDATOR_FILES.js.path(entry))
+  )) as EventValidatorModule;
   const count = values.count === undefined ? 1 : integerFlag(values.count, '--count', 1, MAX_COUNT);
   const seed =
     values.seed === undefined

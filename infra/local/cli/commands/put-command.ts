@@ -3,6 +3,7 @@ import { catalogSamples, sampleOptions } from '../catalog-samples.js';
 import { CliError, exitCodes } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { connectionOptions, eventBridgeClient, explainFailure, resolveConnection } from '../connection.js';
+import { callLocalApi } from '../local-api-client.js';
 import { parseFlags } from '../parse-flags.js';
 import { readTime, readValue } from '../read-value.js';
 
@@ -49,12 +50,21 @@ function entryFromFlags(
   };
 }
 
-/** Entries from --sample, --file or the flags of one event; an invalid sample's note says how it is broken. */
-function chooseEntries(
+/** What to send: PutEvents entries, or details an AWS service emits (an `aws-service` catalog type). */
+interface Chosen {
+  readonly entries: PutEventsRequestEntry[];
+  /** An invalid sample's note says how it is broken. */
+  readonly notes: (string | undefined)[];
+  /** Set for an AWS-service type's samples: emitted on the default bus, as its service would. */
+  readonly awsService?: { readonly source: string; readonly detailType: string };
+}
+
+/** Entries from --sample, --file or the flags of one event. */
+async function chooseEntries(
   values: Record<string, string | boolean | undefined>,
   bus: string,
   io: CliIo,
-): { entries: PutEventsRequestEntry[]; notes: (string | undefined)[] } {
+): Promise<Chosen> {
   const { sample, file } = values as Record<string, string | undefined>;
   if (sample === undefined) {
     if (values.count !== undefined || values.seed !== undefined || values.invalid !== undefined) {
@@ -69,10 +79,16 @@ function chooseEntries(
   if (file !== undefined || values.source !== undefined || values['detail-type'] !== undefined) {
     throw new CliError('give --sample <detail-type> alone, or --file, or --source and --detail-type.');
   }
-  const { entry, seed, samples } = catalogSamples(
+  const { entry, seed, samples } = await catalogSamples(
     sample,
     values as { count?: string; seed?: string; invalid?: boolean },
   );
+  const awsService = entry.origin === 'aws-service';
+  // PutEvents refuses `aws.` sources (here as on AWS): on AWS only the service itself emits them.
+  if (awsService && values.aws === true)
+    throw new CliError(
+      `"${entry.detailType}" comes from ${entry.source}, which PutEvents refuses on AWS; put --sample sends it to the local stack only (as emit-aws-event does).`,
+    );
   io.err(`seed ${seed} (--seed ${seed} sends these samples again)\n`);
   return {
     entries: samples.map((generated) => ({
@@ -82,6 +98,7 @@ function chooseEntries(
       Detail: JSON.stringify(generated.detail),
     })),
     notes: samples.map((generated) => generated.invalid),
+    ...(awsService ? { awsService: { source: entry.source, detailType: entry.detailType } } : {}),
   };
 }
 
@@ -104,8 +121,21 @@ export async function runPutCommand(args: readonly string[], io: CliIo): Promise
     ...sampleOptions,
   });
   const bus = values.bus ?? 'trackbridge';
-  const { entries, notes } = chooseEntries(values, bus, io);
+  const { entries, notes, awsService } = await chooseEntries(values, bus, io);
   const connection = resolveConnection(values, io.env);
+  if (awsService !== undefined) {
+    // One local emit per sample, through the local-only route `emit-aws-event` uses.
+    for (const [index, entry] of entries.entries()) {
+      const answer = await callLocalApi<{ EventId: string }>(connection, {
+        path: 'aws-events',
+        method: 'POST',
+        body: { Source: awsService.source, DetailType: awsService.detailType, Detail: entry.Detail },
+      });
+      const note = notes[index] === undefined ? '' : `\t${notes[index]}`;
+      io.out(`${index + 1}\tok\t${answer.EventId}${note}\n`);
+    }
+    return exitCodes.ok;
+  }
   const client = eventBridgeClient(connection);
   let failed = 0;
   try {

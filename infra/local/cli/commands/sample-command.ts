@@ -14,7 +14,7 @@ export async function runSampleCommand(args: readonly string[], io: CliIo): Prom
   if (detailType === undefined || extra.length > 0) {
     throw new CliError('give one detail-type, e.g. trackbridge sample "User Logged In" (quote it).');
   }
-  const { seed, samples } = catalogSamples(detailType, values);
+  const { seed, samples } = await catalogSamples(detailType, values);
   for (const sample of samples) {
     io.out(
       `${JSON.stringify(values.invalid ? { invalid: sample.invalid, reasons: sample.reasons, detail: sample.detail } : sample.detail)}\n`,
