@@ -27,9 +27,19 @@ export function recordSection(options: { root: string; heading: string; body: st
   const start = text.indexOf(`${options.heading}\n`);
   if (start < 0) {
     writeFileSync(path, `${text.trimEnd()}\n\n${section}`);
+    formatAsBiome(options.root, path);
     return;
   }
   const next = text.indexOf('\n## ', start + options.heading.length);
   const end = next < 0 ? text.length : next + 1;
   writeFileSync(path, `${text.slice(0, start)}${section}${next < 0 ? '' : `\n${text.slice(end)}`}`);
+  formatAsBiome(options.root, path);
+}
+
+/** Lays the file out as `npm run lint` expects (tables aligned), so a recorded run keeps the lint clean. */
+function formatAsBiome(root: string, path: string): void {
+  execFileSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', path], {
+    cwd: root,
+    stdio: 'ignore',
+  });
 }
