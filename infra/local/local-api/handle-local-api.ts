@@ -14,6 +14,7 @@ import type { ReplayStore } from '../store/replay-store.js';
 import { boundedLineWriter } from '../tail/bounded-line-writer.js';
 import type { TailHub } from '../tail/tail-hub.js';
 import { LocalApiError } from './local-api-error.js';
+import { readJsonBody } from './read-json-body.js';
 import { readSelection } from './read-selection.js';
 import { readVerifyRequest } from './read-verify-request.js';
 
@@ -73,14 +74,6 @@ function replayProgress(context: LocalApiContext, name: string): object {
   return { name, state: replay.state, replayed: replay.replayedCount, total };
 }
 
-function readJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new LocalApiError(400, 'The body is not JSON.');
-  }
-}
-
 async function route(context: LocalApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local');
   const path = url.pathname.slice(localApiPrefix.length);
@@ -138,7 +131,7 @@ async function route(context: LocalApiContext, req: IncomingMessage, res: Server
     return send(
       res,
       200,
-      await context.emitAwsEvent(readJson((await readBody(req, 1_048_576)).toString('utf8'))),
+      await context.emitAwsEvent(readJsonBody((await readBody(req, 1_048_576)).toString('utf8'))),
     );
   if (method === 'POST' && path === 'verify') {
     const { selection, fix } = readVerifyRequest((await readBody(req, 1_048_576)).toString('utf8'));

@@ -1,21 +1,10 @@
 import type { DeadLetterSelection } from '../store/dead-letter-store.js';
 import { LocalApiError } from './local-api-error.js';
+import { readJsonMembers } from './read-json-body.js';
 
 /** A redrive or purge body: `{"ids": [1, 2]}`, or `{"all": true}` optionally with `"target": "<arn>"`. */
 export function readSelection(text: string): DeadLetterSelection {
-  let body: unknown;
-  try {
-    body = JSON.parse(text || '{}');
-  } catch (error) {
-    throw new LocalApiError(
-      400,
-      `The body is not JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const { ids, all, target } = (typeof body === 'object' && body !== null ? body : {}) as Record<
-    string,
-    unknown
-  >;
+  const { ids, all, target } = readJsonMembers(text);
   if (Array.isArray(ids) && ids.every((id) => Number.isInteger(id)) && all === undefined) {
     return { ids: ids as number[] };
   }

@@ -1,21 +1,10 @@
 import type { DeliveredSelection } from '../store/delivered-items.js';
 import { LocalApiError } from './local-api-error.js';
+import { readJsonMembers } from './read-json-body.js';
 
 /** A verify body: `{"from": <epoch ms>, "to": <epoch ms>, "fix": true}`, every member optional. */
 export function readVerifyRequest(text: string): { selection: DeliveredSelection; fix: boolean } {
-  let body: unknown;
-  try {
-    body = JSON.parse(text || '{}');
-  } catch (error) {
-    throw new LocalApiError(
-      400,
-      `The body is not JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const { from, to, fix } = (typeof body === 'object' && body !== null ? body : {}) as Record<
-    string,
-    unknown
-  >;
+  const { from, to, fix } = readJsonMembers(text);
   const instant = (value: unknown): value is number | undefined =>
     value === undefined || Number.isSafeInteger(value);
   if (!instant(from) || !instant(to) || (fix !== undefined && typeof fix !== 'boolean')) {
