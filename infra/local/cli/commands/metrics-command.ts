@@ -1,4 +1,4 @@
-import { type Counters, counterNames } from '../../metrics/counters.js';
+import { type CounterName, type Counters, counterNames } from '../../metrics/counters.js';
 import type { MetricsWindow } from '../../metrics/metrics-window.js';
 import { CliError, exitCodes } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
@@ -6,17 +6,19 @@ import { connectionOptions, resolveConnection } from '../connection.js';
 import { callLocalApi } from '../local-api-client.js';
 import { parseFlags } from '../parse-flags.js';
 
-const headings = [
-  'received',
-  'matched',
-  'unrouted',
-  'delivered',
-  'stored',
-  'duplicate',
-  'quarantined',
-  'failed',
-  'dead',
-];
+/** Column headings, keyed by counter so a new counter cannot be left without one. */
+const headingOf: Record<CounterName, string> = {
+  received: 'received',
+  matched: 'matched',
+  unrouted: 'unrouted',
+  delivered: 'delivered',
+  stored: 'stored',
+  duplicate: 'duplicate',
+  quarantined: 'quarantined',
+  failedAttempts: 'failed',
+  deadLettered: 'dead',
+};
+const headings = counterNames.map((name) => headingOf[name]);
 
 /** One table: a row per key with each counter, and for detail-types the latency percentiles. */
 function table(
