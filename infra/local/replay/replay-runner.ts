@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../delivery/clock.js';
 import { shapeDeliveries } from '../events/input-shaping/shape-deliveries.js';
 import type { Router } from '../events/router.js';
+import { SerialRuns } from '../runs/serial-runs.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
 import type { EventLog, LoggedEvent } from '../store/event-log.js';
 import type { ReplayRecord, ReplayStore } from '../store/replay-store.js';
@@ -37,8 +38,7 @@ export interface ReplayRunnerOptions {
 export class ReplayRunner {
   private scheduled = false;
   private stopped = false;
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly runs = new SerialRuns(() => this.run());
   private endPause: (() => void) | undefined;
   private cancelTimer: (() => void) | undefined;
 
@@ -50,17 +50,7 @@ export class ReplayRunner {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      if (this.running !== undefined) {
-        this.again = true;
-        return;
-      }
-      this.running = this.run().finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        }
-      });
+      this.runs.request();
     });
   }
 
@@ -69,7 +59,7 @@ export class ReplayRunner {
     this.stopped = true;
     this.endPause?.();
     this.cancelTimer?.();
-    await this.running;
+    await this.runs.stop();
   }
 
   private async run(): Promise<void> {

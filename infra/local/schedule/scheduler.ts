@@ -1,4 +1,5 @@
 import type { Clock } from '../delivery/clock.js';
+import { SerialRuns } from '../runs/serial-runs.js';
 import type { RuleRecord, RuleStore } from '../store/rule-store.js';
 import type { ScheduleRecord, ScheduleStore } from '../store/schedule-store.js';
 import { StorageFaultLog } from '../store/storage-fault-log.js';
@@ -25,8 +26,7 @@ const key = (bus: string, rule: string) => `${bus}\u0000${rule}`;
  */
 export class Scheduler {
   private cancelTimer: (() => void) | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly runs = new SerialRuns(() => this.run());
   private stopped = false;
   private readonly faults: StorageFaultLog;
 
@@ -78,24 +78,13 @@ export class Scheduler {
 
   /** Fires what is due soon; runs never overlap. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running !== undefined) {
-      this.again = true;
-      return;
-    }
-    this.running = this.run().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    if (!this.stopped) this.runs.request();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.cancelTimer?.();
-    await this.running;
+    await this.runs.stop();
   }
 
   private async run(): Promise<void> {
