@@ -89,3 +89,15 @@ export class ThrottlingException extends AwsError {
     super('ThrottlingException', 'Rate exceeded');
   }
 }
+
+/**
+ * A request signed for a Region the endpoint does not serve. AWS answers this for a credential
+ * scoped to a Region the endpoint is not in; EventBridge's own answer was not recorded, the
+ * wording is the one AWS services answer (seen in public SDK issue threads), status 400 as for
+ * every JSON-protocol client error.
+ */
+export class InvalidSignatureException extends AwsError {
+  constructor(region: string) {
+    super('InvalidSignatureException', `Credential should be scoped to a valid region, not '${region}'.`);
+  }
+}

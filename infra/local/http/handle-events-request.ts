@@ -31,8 +31,16 @@ function parseJsonBody(body: Buffer): unknown {
 
 async function run(
   request: { req: IncomingMessage; operation: string; maxBodyBytes: number },
-  context: EventsContext,
+  contextOf: () => EventsContext,
 ) {
+  // The credential's Region is checked first, as AWS authenticates a request before reading it.
+  let context: EventsContext;
+  try {
+    context = contextOf();
+  } catch (error) {
+    request.req.resume();
+    throw error;
+  }
   const mediaType = (request.req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   // An own key only: `constructor`, `toString`, `__proto__` are names of every object, not operations.
   const operation = Object.hasOwn(eventsOperations, request.operation)
@@ -47,18 +55,18 @@ async function run(
 }
 
 /**
- * Serves one `AWSEvents.<Operation>` request: the body is read under the size cap, decoded as
+ * Serves one `AWSEvents.<Operation>` request in the Region `contextOf` finds for it: the body is read under the size cap, decoded as
  * strict UTF-8 and parsed only then; errors answer `{__type, message}` with AWS's status, and
  * every response carries `x-amzn-RequestId`. A fault answers 500 (InternalException), never a
  * crash: nothing acknowledged is touched by a failed request.
  */
 export async function handleEventsRequest(
   request: { req: IncomingMessage; res: ServerResponse; operation: string; maxBodyBytes: number },
-  context: EventsContext,
+  contextOf: () => EventsContext,
 ): Promise<void> {
   const requestId = randomUUID();
   try {
-    const output = await run(request, context);
+    const output = await run(request, contextOf);
     sendJson(request.res, { status: 200, body: output, requestId, contentType });
     apiFaults.succeeded(where);
   } catch (error) {
