@@ -199,6 +199,13 @@ describe('state per Region, from the request credential scope', () => {
     });
   });
 
+  it('lists the Regions opened besides home in the status document', async () => {
+    const status = await rawRequest(`${test.stack.endpoint}/`);
+    expect(JSON.parse(status.body)).toMatchObject({
+      regions: { home: 'us-east-1', others: ['ap-southeast-2', 'eu-central-1'] },
+    });
+  });
+
   it('serves an unsigned request in the home Region', async () => {
     const answer = await eventsRequest('DescribeEventBus', { Name: 'default' });
     expect(answer.status).toBe(200);

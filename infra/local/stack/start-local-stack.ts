@@ -64,10 +64,11 @@ function configureConsumerEnvironment(
 }
 
 /**
- * Starts the local stack: the durable event log, the default and `trackbridge` buses and the
- * catalog's rules and archive, the embedded dynalite, the endpoint (with the local-only
- * `/_trackbridge/` routes), the tables, then delivery and replays (which resume whatever was
- * pending or running when the last run stopped) and the archives' retention sweep. A data folder
+ * Starts the local stack: the home Region's durable event log, the default and `trackbridge` buses
+ * and the catalog's rules and archive, the Regions with a log in the data folder, the embedded
+ * dynalite, the endpoint (with the local-only `/_trackbridge/` routes), the tables, then each
+ * Region's delivery, replays, schedules (which resume whatever was pending or running when the
+ * last run stopped) and the archives' retention sweep. A data folder
  * is locked for the stack's life; what keeps it from starting is a `StartupError`.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
@@ -148,6 +149,8 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     dynamodb: dynamodb.handle,
     status: () => ({
       ...stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
+      // The counts are the home Region's; the Regions opened besides it are listed.
+      regions: { home: scope.region, others: regions.regions() },
       droppedOnUnknownBus: drops.byBus(),
       pendingBound: pending.snapshot(),
     }),
