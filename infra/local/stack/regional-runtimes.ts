@@ -62,9 +62,15 @@ export class RegionalRuntimes {
     for (const runtime of this.all()) runtime.start();
   }
 
+  /** Stops every Region, including one an attempt under way opens while the others stop. */
   async stop(): Promise<void> {
     this.started = false;
-    await Promise.all(this.all().map((runtime) => runtime.stop()));
+    let stopped = 0;
+    while (stopped < this.all().length) {
+      const batch = this.all().slice(stopped);
+      stopped += batch.length;
+      await Promise.all(batch.map((runtime) => runtime.stop()));
+    }
   }
 
   async close(): Promise<void> {
