@@ -55,8 +55,8 @@ async function run(
 }
 
 /**
- * Serves one `AWSEvents.<Operation>` request in the Region `contextOf` finds for it: the body is read under the size cap, decoded as
- * strict UTF-8 and parsed only then; errors answer `{__type, message}` with AWS's status, and
+ * Serves one `AWSEvents.<Operation>` request in the Region `contextOf` finds for it: the body is
+ * read under the size cap, decoded as strict UTF-8 and parsed only then; errors answer `{__type, message}` with AWS's status, and
  * every response carries `x-amzn-RequestId`. A fault answers 500 (InternalException), never a
  * crash: nothing acknowledged is touched by a failed request.
  */
