@@ -101,3 +101,10 @@ export class InvalidSignatureException extends AwsError {
     super('InvalidSignatureException', `Credential should be scoped to a valid region, not '${region}'.`);
   }
 }
+
+/** A caller the resource policy does not let act (model: AccessDeniedException, HTTP 400). */
+export class AccessDeniedException extends AwsError {
+  constructor(message: string) {
+    super('AccessDeniedException', message);
+  }
+}

@@ -6,9 +6,10 @@ import { InternalException, UnknownOperationException } from '../events/errors.j
 import type { EventsContext } from '../events/events-context.js';
 import { localApiPrefix } from '../local-api/handle-local-api.js';
 import { sendPrometheus } from '../metrics/send-prometheus.js';
+import { callerAccount } from '../permissions/caller-account.js';
 import { handleStsRequest, isQueryRequest } from '../sts/handle-sts-request.js';
 import { apiFaults, handleEventsRequest } from './handle-events-request.js';
-import { requestRegion } from './request-region.js';
+import { requestAccessKey, requestRegion } from './request-region.js';
 import { sendAwsError, sendJson } from './send-json.js';
 import { createWebRequestGuard, type Refusal } from './web-request-guard.js';
 
@@ -72,12 +73,14 @@ function route(options: EndpointOptions, req: IncomingMessage, res: ServerRespon
   const { service, operation } = splitTarget(req.headers['x-amz-target']);
   if (req.method === 'POST' && service === 'awsevents') {
     const context = () => options.eventsFor(requestRegion(req));
-    void handleEventsRequest({ req, res, operation, maxBodyBytes: options.maxBodyBytes }, context);
+    const caller = callerAccount(requestAccessKey(req), options.accountId);
+    void handleEventsRequest({ req, res, operation, maxBodyBytes: options.maxBodyBytes, caller }, context);
   } else if (req.method === 'POST' && service === 'dynamodb_20120810') {
     options.dynamodb(req, res);
   } else if (service === '' && isQueryRequest(req)) {
     // STS (Query protocol, no X-Amz-Target): GetCallerIdentity only.
-    void handleStsRequest(req, res, { accountId: options.accountId, maxBodyBytes: options.maxBodyBytes });
+    const accountId = callerAccount(requestAccessKey(req), options.accountId);
+    void handleStsRequest(req, res, { accountId, maxBodyBytes: options.maxBodyBytes });
   } else if (req.method === 'GET' && (req.url === '/' || req.url?.startsWith('/?'))) {
     // A browser gets the dashboard; every other client the status document, as before.
     if (options.localApi !== undefined && wantsHtml(req)) sendDashboardAsset(res, 'index.html');

@@ -4,6 +4,7 @@ import { AwsError } from '../../../rules/aws-error.js';
 import { InternalException, SerializationException, UnknownOperationException } from '../events/errors.js';
 import type { EventsContext } from '../events/events-context.js';
 import { eventsOperations } from '../events/events-operations.js';
+import { contextForCaller } from '../permissions/caller-context.js';
 import { StorageFaultLog } from '../store/storage-fault-log.js';
 import { readBody } from './read-body.js';
 import { sendAwsError, sendJson } from './send-json.js';
@@ -30,7 +31,7 @@ function parseJsonBody(body: Buffer): unknown {
 }
 
 async function run(
-  request: { req: IncomingMessage; operation: string; maxBodyBytes: number },
+  request: { req: IncomingMessage; operation: string; maxBodyBytes: number; caller: string },
   contextOf: () => EventsContext,
 ) {
   // The credential's Region is checked first, as AWS authenticates a request before reading it.
@@ -51,7 +52,7 @@ async function run(
     throw new UnknownOperationException();
   }
   const body = parseJsonBody(await readBody(request.req, request.maxBodyBytes));
-  return operation(context, body);
+  return operation(contextForCaller(context, request.caller, request.operation, body), body);
 }
 
 /**
@@ -61,7 +62,14 @@ async function run(
  * crash: nothing acknowledged is touched by a failed request.
  */
 export async function handleEventsRequest(
-  request: { req: IncomingMessage; res: ServerResponse; operation: string; maxBodyBytes: number },
+  request: {
+    req: IncomingMessage;
+    res: ServerResponse;
+    operation: string;
+    maxBodyBytes: number;
+    /** The caller's account (`callerAccount`). */
+    caller: string;
+  },
   contextOf: () => EventsContext,
 ): Promise<void> {
   const requestId = randomUUID();

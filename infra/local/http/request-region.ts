@@ -7,16 +7,29 @@ import type { IncomingMessage } from 'node:http';
  * no Region in its scope): such a request is served by the home Region. Signatures are not checked.
  */
 export function requestRegion(req: IncomingMessage): string | undefined {
+  const credential = requestCredential(req);
+  return credential === undefined ? undefined : regionOfScope(credential);
+}
+
+/**
+ * The access key ID of a request's SigV4 credential (`<key>/...`), from the same places as its
+ * Region; undefined for an unsigned request. Not checked against any secret.
+ */
+export function requestAccessKey(req: IncomingMessage): string | undefined {
+  const key = requestCredential(req)?.split('/')[0];
+  return key === '' ? undefined : key;
+}
+
+/** The `Credential=` value of `Authorization`, or a presigned request's `X-Amz-Credential`. */
+function requestCredential(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
   const authorization = Array.isArray(header) ? header[0] : header;
   if (authorization !== undefined) {
-    const match = /^AWS4-HMAC-SHA256\s+Credential=([^,\s]+)/.exec(authorization.trim());
-    return match?.[1] === undefined ? undefined : regionOfScope(match[1]);
+    return /^AWS4-HMAC-SHA256\s+Credential=([^,\s]+)/.exec(authorization.trim())?.[1];
   }
   const query = req.url?.indexOf('?') ?? -1;
   if (query < 0 || req.url === undefined) return undefined;
-  const credential = new URLSearchParams(req.url.slice(query + 1)).get('X-Amz-Credential');
-  return credential === null ? undefined : regionOfScope(credential);
+  return new URLSearchParams(req.url.slice(query + 1)).get('X-Amz-Credential') ?? undefined;
 }
 
 /** The Region of a credential scope, counted from its end (`.../<region>/<service>/aws4_request`). */

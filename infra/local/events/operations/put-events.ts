@@ -113,7 +113,7 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
       id,
       detailType: entry.string('DetailType') ?? '',
       source: entry.string('Source') ?? '',
-      account: context.scope.accountId,
+      account: context.senderAccount ?? context.scope.accountId,
       time,
       region: context.scope.region,
       resources: entry.stringList('Resources') ?? [],
