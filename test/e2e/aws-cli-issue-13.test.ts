@@ -50,6 +50,15 @@ describe.skipIf(!hasAws)('the AWS CLI against the endpoint (botocore)', () => {
     });
   });
 
+  it('refuses a bus ARN of another Region, naming it (inferred wording)', async () => {
+    const arn = 'arn:aws:events:eu-west-1:000000000000:event-bus/trackbridge';
+    await expect(aws(['events', 'describe-event-bus', '--name', arn])).rejects.toMatchObject({
+      stderr: expect.stringContaining(
+        `(ValidationException) when calling the DescribeEventBus operation: Parameter Name is not valid. Reason: ${arn} is not a resource of account 000000000000 in Region us-east-1`,
+      ),
+    });
+  });
+
   it('starts a replay as STARTING and cancels it to CANCELLING', async () => {
     const started = await aws([
       'events',

@@ -151,7 +151,7 @@ describe('event bus targets', () => {
     });
   });
 
-  it('fails the entry of a bus in another Region with a role: the local stack holds one Region', async () => {
+  it('accepts a bus in another Region with a role', async () => {
     const arn = busArn('central', 'eu-central-1');
     const answer = await test.events.send(
       new PutTargetsCommand({
@@ -160,8 +160,20 @@ describe('event bus targets', () => {
         Targets: [{ Id: 'c', Arn: arn, RoleArn: `arn:aws:iam::${account}:role/forwarder` }],
       }),
     );
+    expect(answer.FailedEntryCount).toBe(0);
+  });
+
+  it('fails the entry of a bus in a Region outside the aws partition: the local stack does not serve it', async () => {
+    const arn = busArn('north', 'cn-north-1');
+    const answer = await test.events.send(
+      new PutTargetsCommand({
+        Rule: 'cross-region',
+        EventBusName: 'bt-sender',
+        Targets: [{ Id: 'cn', Arn: arn, RoleArn: `arn:aws:iam::${account}:role/forwarder` }],
+      }),
+    );
     expect(answer.FailedEntryCount).toBe(1);
-    expect(answer.FailedEntries?.[0]).toMatchObject({ TargetId: 'c', ErrorCode: 'ValidationException' });
+    expect(answer.FailedEntries?.[0]).toMatchObject({ TargetId: 'cn', ErrorCode: 'ValidationException' });
   });
 
   it('refuses Input on a bus of another account, with ValidationException', async () => {

@@ -1,5 +1,6 @@
 import {
   CancelReplayCommand,
+  CreateArchiveCommand,
   DescribeReplayCommand,
   PutEventsCommand,
   StartReplayCommand,
@@ -7,7 +8,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
-import { startTestStack, type TestStack } from './support/start-test-stack.js';
+import { clientsFor, startTestStack, type TestStack } from './support/start-test-stack.js';
 
 const arn = 'arn:aws:events:us-east-1:000000000000';
 const start = new Date('2026-10-01T00:00:00Z');
@@ -137,5 +138,25 @@ describe('StartReplay checks in AWS order, and the limit of 10 active replays', 
       name: 'LimitExceededException',
       message: 'The requested resource exceeds the maximum number allowed.',
     });
+  });
+
+  it('counts the 10 per Region: with 10 active at home, another Region still starts one', async () => {
+    const frankfurt = clientsFor(test.stack.endpoint, 'eu-central-1').events;
+    const central = 'arn:aws:events:eu-central-1:000000000000';
+    try {
+      await frankfurt.send(
+        new CreateArchiveCommand({ ArchiveName: 'central', EventSourceArn: `${central}:event-bus/default` }),
+      );
+      const started = await frankfurt.send(
+        new StartReplayCommand({
+          ...input({ ReplayName: 'eleventh' }),
+          EventSourceArn: `${central}:archive/central`,
+          Destination: { Arn: `${central}:event-bus/default` },
+        }),
+      );
+      expect(started.State).toBe('STARTING');
+    } finally {
+      frankfurt.destroy();
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { type ArnSite, resourceInScope } from './request-arn.js';
+
 /** ARNs as EventBridge builds them (aws-behaviour.md §4.1, recorded from AWS). */
 export interface ArnScope {
   readonly region: string;
@@ -26,12 +28,15 @@ export function functionNameOf(arn: string): string | undefined {
   return match?.[1];
 }
 
-/** The bus name of an `EventBusName` member, which is a name or a bus ARN; absent means `default`. */
-export function busNameOf(nameOrArn: string | undefined): string {
+/**
+ * The bus name of an `EventBusName` member, which is a name or a bus ARN of the request's Region and
+ * account (`resourceInScope`); absent means `default`.
+ */
+export function busNameOf(nameOrArn: string | undefined, site: ArnSite): string {
   if (nameOrArn === undefined) return 'default';
-  const marker = ':event-bus/';
-  const at = nameOrArn.indexOf(marker);
-  return nameOrArn.startsWith('arn:') && at >= 0 ? nameOrArn.slice(at + marker.length) : nameOrArn;
+  const resource = resourceInScope(nameOrArn, site);
+  const prefix = 'event-bus/';
+  return resource?.startsWith(prefix) ? resource.slice(prefix.length) : nameOrArn;
 }
 
 export function archiveArn(scope: ArnScope, archive: string): string {
@@ -42,15 +47,28 @@ export function replayArn(scope: ArnScope, replay: string): string {
   return `arn:aws:events:${scope.region}:${scope.accountId}:replay/${replay}`;
 }
 
-/** The name after `:<kind>/` in an EventBridge ARN of that kind (`archive`, `event-bus`), or undefined. */
-export function resourceNameOf(arn: string, kind: 'archive' | 'event-bus'): string | undefined {
-  const match = /^arn:aws[\w-]*:events:[a-z0-9-]*:\d{12}:([a-z-]+)\/(.+)$/.exec(arn);
-  return match?.[1] === kind ? match[2] : undefined;
+/**
+ * The name after `<kind>/` in an EventBridge ARN of that kind (`archive`, `event-bus`) of the
+ * request's Region and account (`resourceInScope`), or undefined for an ARN of another kind.
+ */
+export function resourceNameOf(
+  arn: string,
+  kind: 'archive' | 'event-bus',
+  site: ArnSite,
+): string | undefined {
+  const resource = resourceInScope(arn, site);
+  const prefix = `${kind}/`;
+  return resource?.startsWith(prefix) && resource.length > prefix.length
+    ? resource.slice(prefix.length)
+    : undefined;
 }
 
-/** The bus and rule of a rule ARN (`rule/<rule>` on default, `rule/<bus>/<rule>`), or undefined. */
-export function ruleOfArn(arn: string): { bus: string; rule: string } | undefined {
-  const match = /^arn:aws[\w-]*:events:[a-z0-9-]*:\d{12}:rule\/(?:([^/]+)\/)?([^/]+)$/.exec(arn);
+/**
+ * The bus and rule of a rule ARN (`rule/<rule>` on default, `rule/<bus>/<rule>`) of the request's
+ * Region and account (`resourceInScope`), or undefined for an ARN of another kind.
+ */
+export function ruleOfArn(arn: string, site: ArnSite): { bus: string; rule: string } | undefined {
+  const match = /^rule\/(?:([^/]+)\/)?([^/]+)$/.exec(resourceInScope(arn, site) ?? '');
   if (match?.[2] === undefined) return undefined;
   return { bus: match[1] ?? 'default', rule: match[2] };
 }

@@ -1,6 +1,7 @@
 import type { ArnScope } from './arns.js';
 import { ValidationException } from './errors.js';
 import type { InputReader } from './input-reader.js';
+import { isAwsPartitionRegion } from './served-region.js';
 
 /** An event bus named as a rule's target: `arn:aws:events:<region>:<account>:event-bus/<name>`. */
 export interface BusTarget {
@@ -38,7 +39,8 @@ export function checkBusTarget(scope: ArnScope, target: InputReader, busTarget: 
 
 /**
  * Why the local stack cannot deliver to a bus target AWS accepts, or undefined when it can: it
- * holds one account and one Region, and re-puts the event itself, so it does not shape it.
+ * holds one account, serves the Regions of the `aws` partition, and re-puts the event itself, so
+ * it does not shape it.
  */
 export function localBusTargetProblem(
   scope: ArnScope,
@@ -46,8 +48,10 @@ export function localBusTargetProblem(
   busTarget: BusTarget,
 ): string | undefined {
   const arn = target.string('Arn') ?? '';
-  if (busTarget.accountId !== scope.accountId || busTarget.region !== scope.region)
-    return `Target ${arn} is in another account or Region; the local stack holds ${scope.accountId} in ${scope.region} only.`;
+  if (busTarget.accountId !== scope.accountId)
+    return `Target ${arn} is in another account; the local stack holds ${scope.accountId} only.`;
+  if (busTarget.region !== scope.region && !isAwsPartitionRegion(busTarget.region))
+    return `Target ${arn} is in Region ${busTarget.region}, which the local stack does not serve (it serves the Regions of the aws partition).`;
   const shaped = ['Input', 'InputPath', 'InputTransformer'].find(
     (member) => target.value(member) !== undefined,
   );

@@ -89,3 +89,22 @@ export class ThrottlingException extends AwsError {
     super('ThrottlingException', 'Rate exceeded');
   }
 }
+
+/**
+ * A request signed for a Region the endpoint does not serve. AWS answers this for a credential
+ * scoped to a Region the endpoint is not in; EventBridge's own answer was not recorded, the
+ * wording is the one AWS services answer (seen in public SDK issue threads), status 400 as for
+ * every JSON-protocol client error.
+ */
+export class InvalidSignatureException extends AwsError {
+  constructor(region: string) {
+    super('InvalidSignatureException', `Credential should be scoped to a valid region, not '${region}'.`);
+  }
+}
+
+/** A caller the resource policy does not let act (model: AccessDeniedException, HTTP 400). */
+export class AccessDeniedException extends AwsError {
+  constructor(message: string) {
+    super('AccessDeniedException', message);
+  }
+}

@@ -35,6 +35,11 @@ export interface EventsContext {
   readonly pending?: PendingDeliveries;
   /** Local-only scripted PutEvents failures, for tests; absent on a normal stack. */
   readonly putEventsFaults?: PutEventsFaults;
+  /**
+   * The account of a caller of another account whom a bus policy lets PutEvents
+   * (`permissions/caller-context.ts`): its events' `account`. Absent: the stack's own account.
+   */
+  readonly senderAccount?: string;
   /** Told of each event PutEvents drops for want of its bus (counted and tailed locally). */
   readonly droppedOnUnknownBus?: (event: {
     id: string;

@@ -3,9 +3,16 @@ import { busNameOf } from './arns.js';
 import { ResourceNotFoundException } from './errors.js';
 import type { EventsContext } from './events-context.js';
 
-/** The named bus (name or ARN; absent means `default`), or AWS's `Event bus <name> does not exist.` */
-export function existingBus(context: EventsContext, nameOrArn: string | undefined): string {
-  const name = busNameOf(nameOrArn);
+/**
+ * The named bus (name or ARN, read from `member`; absent means `default`), or AWS's
+ * `Event bus <name> does not exist.`
+ */
+export function existingBus(
+  context: EventsContext,
+  nameOrArn: string | undefined,
+  member = 'EventBusName',
+): string {
+  const name = busNameOf(nameOrArn, { scope: context.scope, member });
   if (context.buses.get(name) === undefined) {
     throw new ResourceNotFoundException(`Event bus ${name} does not exist.`);
   }

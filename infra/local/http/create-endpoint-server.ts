@@ -6,13 +6,21 @@ import { InternalException, UnknownOperationException } from '../events/errors.j
 import type { EventsContext } from '../events/events-context.js';
 import { localApiPrefix } from '../local-api/handle-local-api.js';
 import { sendPrometheus } from '../metrics/send-prometheus.js';
+import { callerAccount } from '../permissions/caller-account.js';
 import { handleStsRequest, isQueryRequest } from '../sts/handle-sts-request.js';
 import { apiFaults, handleEventsRequest } from './handle-events-request.js';
+import { requestAccessKey, requestRegion } from './request-region.js';
 import { sendAwsError, sendJson } from './send-json.js';
 import { createWebRequestGuard, type Refusal } from './web-request-guard.js';
 
 export interface EndpointOptions {
-  readonly events: EventsContext;
+  /**
+   * The EventBridge side of a Region, by the Region of a request's credential scope (undefined: the
+   * home Region); throws an AwsError for a Region the stack does not serve.
+   */
+  readonly eventsFor: (region: string | undefined) => EventsContext;
+  /** The stack's account, which STS GetCallerIdentity answers. */
+  readonly accountId: string;
   /** Serves `DynamoDB_20120810.*` requests (dynalite's listener). */
   readonly dynamodb: (req: IncomingMessage, res: ServerResponse) => void;
   /** The body of `GET /`. */
@@ -64,12 +72,14 @@ function sendStatus(options: EndpointOptions, res: ServerResponse): void {
 function route(options: EndpointOptions, req: IncomingMessage, res: ServerResponse): void {
   const { service, operation } = splitTarget(req.headers['x-amz-target']);
   if (req.method === 'POST' && service === 'awsevents') {
-    void handleEventsRequest({ req, res, operation, maxBodyBytes: options.maxBodyBytes }, options.events);
+    const context = () => options.eventsFor(requestRegion(req));
+    const caller = callerAccount(requestAccessKey(req), options.accountId);
+    void handleEventsRequest({ req, res, operation, maxBodyBytes: options.maxBodyBytes, caller }, context);
   } else if (req.method === 'POST' && service === 'dynamodb_20120810') {
     options.dynamodb(req, res);
   } else if (service === '' && isQueryRequest(req)) {
     // STS (Query protocol, no X-Amz-Target): GetCallerIdentity only.
-    const { accountId } = options.events.scope;
+    const accountId = callerAccount(requestAccessKey(req), options.accountId);
     void handleStsRequest(req, res, { accountId, maxBodyBytes: options.maxBodyBytes });
   } else if (req.method === 'GET' && (req.url === '/' || req.url?.startsWith('/?'))) {
     // A browser gets the dashboard; every other client the status document, as before.

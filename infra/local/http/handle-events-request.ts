@@ -4,6 +4,7 @@ import { AwsError } from '../../../rules/aws-error.js';
 import { InternalException, SerializationException, UnknownOperationException } from '../events/errors.js';
 import type { EventsContext } from '../events/events-context.js';
 import { eventsOperations } from '../events/events-operations.js';
+import { contextForCaller } from '../permissions/caller-context.js';
 import { StorageFaultLog } from '../store/storage-fault-log.js';
 import { readBody } from './read-body.js';
 import { sendAwsError, sendJson } from './send-json.js';
@@ -30,9 +31,17 @@ function parseJsonBody(body: Buffer): unknown {
 }
 
 async function run(
-  request: { req: IncomingMessage; operation: string; maxBodyBytes: number },
-  context: EventsContext,
+  request: { req: IncomingMessage; operation: string; maxBodyBytes: number; caller: string },
+  contextOf: () => EventsContext,
 ) {
+  // The credential's Region is checked first, as AWS authenticates a request before reading it.
+  let context: EventsContext;
+  try {
+    context = contextOf();
+  } catch (error) {
+    request.req.resume();
+    throw error;
+  }
   const mediaType = (request.req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   // An own key only: `constructor`, `toString`, `__proto__` are names of every object, not operations.
   const operation = Object.hasOwn(eventsOperations, request.operation)
@@ -43,22 +52,29 @@ async function run(
     throw new UnknownOperationException();
   }
   const body = parseJsonBody(await readBody(request.req, request.maxBodyBytes));
-  return operation(context, body);
+  return operation(contextForCaller(context, request.caller, request.operation, body), body);
 }
 
 /**
- * Serves one `AWSEvents.<Operation>` request: the body is read under the size cap, decoded as
- * strict UTF-8 and parsed only then; errors answer `{__type, message}` with AWS's status, and
+ * Serves one `AWSEvents.<Operation>` request in the Region `contextOf` finds for it: the body is
+ * read under the size cap, decoded as strict UTF-8 and parsed only then; errors answer `{__type, message}` with AWS's status, and
  * every response carries `x-amzn-RequestId`. A fault answers 500 (InternalException), never a
  * crash: nothing acknowledged is touched by a failed request.
  */
 export async function handleEventsRequest(
-  request: { req: IncomingMessage; res: ServerResponse; operation: string; maxBodyBytes: number },
-  context: EventsContext,
+  request: {
+    req: IncomingMessage;
+    res: ServerResponse;
+    operation: string;
+    maxBodyBytes: number;
+    /** The caller's account (`callerAccount`). */
+    caller: string;
+  },
+  contextOf: () => EventsContext,
 ): Promise<void> {
   const requestId = randomUUID();
   try {
-    const output = await run(request, context);
+    const output = await run(request, contextOf);
     sendJson(request.res, { status: 200, body: output, requestId, contentType });
     apiFaults.succeeded(where);
   } catch (error) {

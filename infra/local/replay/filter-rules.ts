@@ -10,7 +10,7 @@ import type { EventsContext } from '../events/events-context.js';
  */
 export function filterRules(context: EventsContext, bus: string, filterArns: readonly string[]): string[] {
   return filterArns.map((arn) => {
-    const reference = ruleOfArn(arn);
+    const reference = ruleOfArn(arn, { scope: context.scope, member: 'Destination.FilterArns' });
     if (reference === undefined || reference.bus !== bus) {
       throw new ValidationException(
         'Parameter Destination.FilterArns is not valid. Reason: Rule must be on the destination event bus.',

@@ -19,15 +19,18 @@ import { applyCatalog } from './apply-catalog.js';
 import type { LocalStackOptions } from './local-stack-options.js';
 
 /**
- * The EventBridge side over the event log: the `default` and `trackbridge` buses and the
- * catalog's rules and default archive made to exist, the router built, and committed events
- * handed to `worker` (and to `tail`, for the local-only live stream).
+ * The EventBridge side of one Region over its event log: the `default` bus made to exist, in the
+ * home Region the `trackbridge` bus too, and the catalog's rules and default archive; the router
+ * built, and committed events handed to `worker` (and to `tail`, for the local-only live
+ * stream).
  */
 export function createEventsContext(
   database: EventDatabase,
   options: LocalStackOptions & {
     clock: Clock;
     scope: ArnScope;
+    /** The stack's home Region, which holds the tracking bus; another Region starts with `default` only. */
+    home: boolean;
     worker: DeliveryWorker;
     tail: TailHub;
     pending: PendingDeliveries;
@@ -44,7 +47,8 @@ export function createEventsContext(
   const targets = new TargetStore(db);
   const archives = new ArchiveStore(db);
   const now = options.clock.now();
-  for (const name of ['default', options.busName ?? 'trackbridge']) buses.create({ name, now });
+  const created = options.home ? ['default', options.busName ?? 'trackbridge'] : ['default'];
+  for (const name of created) buses.create({ name, now });
   applyCatalog(
     { buses, rules, targets, archives },
     {

@@ -1,29 +1,24 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '../delivery/clock.js';
-import type { BusForwarder } from '../delivery/deliver-to-bus.js';
-import { PendingDeliveries } from '../delivery/pending-deliveries.js';
 import { createEmbeddedDynalite } from '../dynamodb/embedded-dynalite.js';
-import { forwardToBus } from '../events/forward-to-bus.js';
 import { createEndpointServer } from '../http/create-endpoint-server.js';
 import { emitAwsEvent } from '../local-api/emit-aws-event.js';
 import { handleLocalApi } from '../local-api/handle-local-api.js';
 import { createLocalMetrics } from '../metrics/create-local-metrics.js';
 import { createQuarantineReader } from '../quarantine/quarantine-reader.js';
-import { createScheduler } from '../schedule/create-scheduler.js';
-import type { Scheduler } from '../schedule/scheduler.js';
 import { DeadLetterStore } from '../store/dead-letter-store.js';
 import { readEventTrace } from '../store/event-trace.js';
 import { TailHub } from '../tail/tail-hub.js';
 import { type DroppedEvent, UnknownBusDrops } from '../tail/unknown-bus-drops.js';
-import { createDeliveryWorker } from './create-delivery-worker.js';
-import { createEventsContext } from './create-events-context.js';
-import { createReplayServices, type ReplayServices } from './create-replay-services.js';
+import { createRegionalRuntime } from './create-regional-runtime.js';
 import { createTables } from './create-tables.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { PortInUseError } from './errors.js';
 import type { LocalStackOptions } from './local-stack-options.js';
 import { openEventLog } from './open-event-log.js';
+import { regionDataDir, regionsOnDisk } from './region-data-dirs.js';
+import { RegionalRuntimes } from './regional-runtimes.js';
 import { stackStatus } from './stack-status.js';
 import { startTableVerification, type TableVerification } from './start-table-verification.js';
 
@@ -69,10 +64,11 @@ function configureConsumerEnvironment(
 }
 
 /**
- * Starts the local stack: the durable event log, the default and `trackbridge` buses and the
- * catalog's rules and archive, the embedded dynalite, the endpoint (with the local-only
- * `/_trackbridge/` routes), the tables, then delivery and replays (which resume whatever was
- * pending or running when the last run stopped) and the archives' retention sweep. A data folder
+ * Starts the local stack: the home Region's durable event log, the default and `trackbridge` buses
+ * and the catalog's rules and archive, the Regions with a log in the data folder, the embedded
+ * dynalite, the endpoint (with the local-only `/_trackbridge/` routes), the tables, then each
+ * Region's delivery, replays, schedules (which resume whatever was pending or running when the
+ * last run stopped) and the archives' retention sweep. A data folder
  * is locked for the stack's life; what keeps it from starting is a `StartupError`.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
@@ -88,40 +84,43 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefined): Promise<LocalStack> {
   const scope = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
   const clock = options.clock ?? systemClock;
-  const database = openEventLog(options.dataDir, options.durability ?? 'process');
-  const { db, walSync } = database;
+  const durability = options.durability ?? 'process';
+  const database = openEventLog(options.dataDir, durability);
+  const { db } = database;
   const tail = new TailHub();
-  const pending = new PendingDeliveries(db, options.pendingDeliveries);
-  // Event bus targets put events back through the events side, built after the worker.
-  const forward: { current?: BusForwarder } = {};
   const metrics = createLocalMetrics(db, { ...options, clock });
   const recorder = metrics?.recorder;
-  const worker = createDeliveryWorker(db, { ...options, clock, tail, pending, forward, metrics: recorder });
-  // StartReplay and CancelReplay wake the runner, which is built over the context they belong to.
-  let replay: ReplayServices | undefined;
-  const replaysChanged = (): void => replay?.runner.wake();
   const drops = new UnknownBusDrops(tail);
   const droppedOnUnknownBus = (event: DroppedEvent): void => {
     drops.record(event);
     recorder?.dropped(event);
   };
-  let scheduler: Scheduler | undefined;
-  const events = createEventsContext(database, {
-    ...options,
-    clock,
-    scope,
-    worker,
-    tail,
-    pending,
-    metrics: recorder,
-    replaysChanged,
-    droppedOnUnknownBus,
-    rulesChanged: () => scheduler?.sync(),
-  });
-  forward.current = (targetArn, envelope) => forwardToBus(events, targetArn, envelope);
-  replay = createReplayServices(db, events, { ...options, clock });
-  scheduler = createScheduler(db, events);
-  const { runner, retention, archived } = replay;
+  // The home Region keeps today's log, tail, metrics and catalog; another Region has its own log
+  // and no catalog, and is served by the API only (the local API, tail and metrics are home's).
+  const regions = new RegionalRuntimes(scope.region, (region, forward) =>
+    region === scope.region
+      ? createRegionalRuntime(database, {
+          ...options,
+          clock,
+          scope,
+          home: true,
+          forward,
+          tail,
+          metrics: recorder,
+          droppedOnUnknownBus,
+        })
+      : createRegionalRuntime(openEventLog(regionDataDir(options.dataDir, region), durability), {
+          ...options,
+          clock,
+          scope: { region, accountId: scope.accountId },
+          home: false,
+          forward,
+          tail: new TailHub(),
+        }),
+  );
+  for (const region of regionsOnDisk(options.dataDir, scope.region)) regions.get(region);
+  const { events, worker, pending, replay } = regions.home;
+  const { archived } = replay;
   const localApi = {
     deadLetters: new DeadLetterStore(db),
     replays: events.replays,
@@ -145,10 +144,13 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
   let endpoint = '';
   const server = createEndpointServer({
     host,
-    events,
+    eventsFor: (region) => regions.get(region).events,
+    accountId: scope.accountId,
     dynamodb: dynamodb.handle,
     status: () => ({
       ...stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
+      // The counts are the home Region's; the Regions opened besides it are listed.
+      regions: { home: scope.region, others: regions.regions() },
       droppedOnUnknownBus: drops.byBus(),
       pendingBound: pending.snapshot(),
     }),
@@ -193,10 +195,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
     wake: (targetArns) => redelivered(targetArns),
     checkpointMs: options.tableCheckpointMs ?? 1_000,
   });
-  worker.wake();
-  retention.start();
-  runner.wake();
-  scheduler.start();
+  regions.start();
   metrics?.start();
 
   const close = async (): Promise<void> => {
@@ -204,16 +203,12 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
       server.close(() => resolve());
       server.closeAllConnections();
     });
-    retention.stop();
-    await scheduler.stop();
-    await runner.stop();
-    await worker.stop();
+    await regions.stop();
     quarantine.close();
     metrics?.stop();
     await dynamodb.close();
     await verification?.close();
-    await walSync?.close();
-    db.close();
+    await regions.close();
     lock?.release();
   };
   return { endpoint, port, close };

@@ -22,7 +22,8 @@ function sendXml(res: ServerResponse, status: number, xml: string, requestId: st
 /**
  * STS on the same endpoint, for the one call SDK-based tools make first: GetCallerIdentity
  * (Query protocol, `Action=GetCallerIdentity&Version=2011-06-15`, XML answer). The caller is
- * the account's root, the account the local stack runs as. Any other action is refused as AWS
+ * the root of the account its access key maps to (`callerAccount`: a 12-digit key is that account,
+ * any other the stack's own). Any other action is refused as AWS
  * refuses an unknown one (InvalidAction; the message is inferred).
  */
 export async function handleStsRequest(

@@ -9,15 +9,16 @@ import { busTagKey, ruleTagKey, type Tag } from '../store/tag-store.js';
 export const maxTagsPerResource = 50;
 
 /**
- * The tag-store key of the bus or rule an ARN names, which must exist in this account: "In
- * EventBridge, rules and event buses can be tagged" (model). Unknown buses and rules get the
- * lookups' recorded messages; an ARN of any other kind or account gets an inferred wording.
+ * The tag-store key of the bus or rule an ARN names, which must exist in the request's Region and
+ * account (`resourceInScope`): "In EventBridge, rules and event buses can be tagged" (model), so an
+ * archive is not. Unknown buses and rules get the lookups' recorded messages; an ARN of any other
+ * kind gets an inferred wording.
  */
 export function taggedResource(context: EventsContext, arn: string, options: { modifying: boolean }): string {
-  const account = /^arn:aws[\w-]*:events:[a-z0-9-]*:(\d{12}):/.exec(arn)?.[1];
-  const bus = resourceNameOf(arn, 'event-bus');
-  const rule = ruleOfArn(arn);
-  if (account !== context.scope.accountId || (bus === undefined && rule === undefined)) {
+  const site = { scope: context.scope, member: 'ResourceARN' };
+  const bus = resourceNameOf(arn, 'event-bus', site);
+  const rule = ruleOfArn(arn, site);
+  if (bus === undefined && rule === undefined) {
     throw new ResourceNotFoundException(`Resource ${arn} does not exist.`);
   }
   if (bus !== undefined) return busTagKey(existingBus(context, bus));

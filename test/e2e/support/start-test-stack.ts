@@ -23,11 +23,14 @@ export interface TestStack {
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /** SDK clients for a running stack, configured only by endpoint, region and dummy credentials. */
-export function clientsFor(endpoint: string): {
+export function clientsFor(
+  endpoint: string,
+  region = 'us-east-1',
+): {
   events: EventBridgeClient;
   documents: DynamoDBDocumentClient;
 } {
-  const config = { endpoint, region: 'us-east-1', credentials, maxAttempts: 1 };
+  const config = { endpoint, region, credentials, maxAttempts: 1 };
   return {
     events: new EventBridgeClient(config),
     documents: DynamoDBDocumentClient.from(new DynamoDBClient(config)),

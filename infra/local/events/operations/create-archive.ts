@@ -31,7 +31,7 @@ export function createArchive(context: EventsContext, body: unknown): object {
   ]);
   if (eventPattern !== undefined) context.patterns.compile(eventPattern);
   const source = sourceArn ?? '';
-  const busName = resourceNameOf(source, 'event-bus');
+  const busName = resourceNameOf(source, 'event-bus', { scope: context.scope, member: 'EventSourceArn' });
   if (busName === undefined) {
     // An ARN of anything but a bus names no bus that exists (§5.2: unknown source bus).
     throw new ResourceNotFoundException(

@@ -11,7 +11,7 @@ export function describeEventBus(context: EventsContext, body: unknown): object 
   const input = InputReader.of(body);
   const name = input.string('Name');
   assertConstraints([{ path: 'name', value: name, constraint: modelConstraints.EventBusNameOrArn }]);
-  const busName = busNameOf(name);
+  const busName = busNameOf(name, { scope: context.scope, member: 'Name' });
   const bus = context.buses.get(busName);
   if (bus === undefined) throw new ResourceNotFoundException(`Event bus ${busName} does not exist.`);
   return busOutput(context.scope, bus);

@@ -27,7 +27,12 @@ export function listArchives(context: EventsContext, body: unknown): object {
   const bus =
     sourceArn === undefined
       ? undefined
-      : existingBus(context, resourceNameOf(sourceArn, 'event-bus') ?? sourceArn);
+      : existingBus(
+          context,
+          resourceNameOf(sourceArn, 'event-bus', { scope: context.scope, member: 'EventSourceArn' }) ??
+            sourceArn,
+          'EventSourceArn',
+        );
   const page = context.archives.list({
     limit: limit ?? 100,
     ...(namePrefix === undefined ? {} : { namePrefix }),

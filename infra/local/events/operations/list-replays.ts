@@ -4,6 +4,7 @@ import type { EventsContext } from '../events-context.js';
 import { assertOneFilter } from '../exclusive-filters.js';
 import { InputReader } from '../input-reader.js';
 import { modelConstraints } from '../model-constraints.js';
+import { resourceInScope } from '../request-arn.js';
 
 /** ListReplays: replays in name order, filtered by one of `NamePrefix`, `State`, `EventSourceArn`; paged. */
 export function listReplays(context: EventsContext, body: unknown): object {
@@ -21,6 +22,8 @@ export function listReplays(context: EventsContext, body: unknown): object {
     { path: 'limit', value: limit, constraint: modelConstraints.LimitMax100 },
   ]);
   assertOneFilter('ListReplays', [namePrefix, state, sourceArn]);
+  // An archive ARN of another Region or account is refused, not matched against nothing.
+  if (sourceArn !== undefined) resourceInScope(sourceArn, { scope: context.scope, member: 'EventSourceArn' });
   const page = context.replays.list({
     limit: limit ?? 100,
     ...(namePrefix === undefined ? {} : { namePrefix }),

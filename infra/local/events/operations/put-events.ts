@@ -79,6 +79,9 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
   if (totalSize(accepted) > context.maxEntriesBytes) {
     throw new ValidationException('Total size of the entries in the request is over the limit.');
   }
+  // Read before any entry is taken: a bus ARN of another Region or account fails the whole call.
+  const site = { scope: context.scope, member: 'EventBusName' };
+  const buses = accepted.map((entry) => busNameOf(entry.string('EventBusName'), site));
   context.putEventsFaults?.takeCallFault();
   // Back-pressure: a call arriving while every pending-delivery slot is taken is throttled whole,
   // as AWS throttles calls over its PutEvents quota; see `throttledEntry` for the per-target case.
@@ -86,7 +89,7 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
   const taken = new Map<string, number>();
   const receivedAt = context.clock.now();
   const logged: LoggedEvent[] = [];
-  const results: ResultEntry[] = accepted.map((entry) => {
+  const results: ResultEntry[] = accepted.map((entry, index) => {
     const detailText = entry.string('Detail');
     const detail = detailText ? parseDetail(detailText) : undefined;
     const error = entryError(entry, detail);
@@ -94,7 +97,7 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
     const injected = context.putEventsFaults?.takeEntryFault();
     if (injected !== undefined) return injected;
     const id = randomUUID();
-    const bus = busNameOf(entry.string('EventBusName'));
+    const bus = buses[index] ?? 'default';
     if (context.buses.get(bus) === undefined) {
       const dropped = {
         id,
@@ -110,7 +113,7 @@ export async function putEvents(context: EventsContext, body: unknown): Promise<
       id,
       detailType: entry.string('DetailType') ?? '',
       source: entry.string('Source') ?? '',
-      account: context.scope.accountId,
+      account: context.senderAccount ?? context.scope.accountId,
       time,
       region: context.scope.region,
       resources: entry.stringList('Resources') ?? [],

@@ -14,9 +14,9 @@ import { modelConstraints, required } from '../model-constraints.js';
 
 /**
  * PutPermission: adds a statement (StatementId, Action, Principal, optional Condition) to the
- * bus's resource policy, or replaces the whole policy with `Policy`. The policy is stored and
- * shown by DescribeEventBus; it is not enforced, since every local caller is the stack's own
- * account. Messages for a missing parameter or a bad Policy were not recorded (inferred).
+ * bus's resource policy, or replaces the whole policy with `Policy`. The policy is stored,
+ * shown by DescribeEventBus, and enforced on PutEvents from a caller of another account
+ * (`permissions/caller-context.ts`). Messages for a missing parameter or a bad Policy were not recorded (inferred).
  */
 export function putPermission(context: EventsContext, body: unknown): object {
   const input = InputReader.of(body);

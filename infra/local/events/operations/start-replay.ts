@@ -66,7 +66,9 @@ export function startReplay(context: EventsContext, body: unknown): object {
     );
   }
   const sourceArn = input.sourceArn ?? '';
-  const archiveName = resourceNameOf(sourceArn, 'archive') ?? sourceArn.slice(sourceArn.lastIndexOf('/') + 1);
+  const archiveName =
+    resourceNameOf(sourceArn, 'archive', { scope: context.scope, member: 'EventSourceArn' }) ??
+    sourceArn.slice(sourceArn.lastIndexOf('/') + 1);
   const archive = context.archives.get(archiveName);
   if (archive === undefined) {
     throw new ValidationException(
@@ -74,7 +76,10 @@ export function startReplay(context: EventsContext, body: unknown): object {
     );
   }
   const destinationArn = input.destinationArn ?? '';
-  const destinationBus = resourceNameOf(destinationArn, 'event-bus');
+  const destinationBus = resourceNameOf(destinationArn, 'event-bus', {
+    scope: context.scope,
+    member: 'Destination.Arn',
+  });
   if (destinationBus === undefined) {
     // moto's wording for a destination that is not a bus ARN; AWS's was not recorded.
     throw new ValidationException(

@@ -52,4 +52,21 @@ describe('localBusTargetProblem', () => {
       /^InputPath of target t is not emulated/,
     );
   });
+
+  it('accepts a bus of another aws-partition Region, and names a Region or account it does not serve', () => {
+    const problem = (arn: string) => {
+      const bus = busTargetOf(arn);
+      if (bus === undefined) throw new Error('not a bus ARN');
+      return localBusTargetProblem(
+        scope,
+        target({ Id: 't', Arn: arn, RoleArn: 'arn:aws:iam::000000000000:role/r' }),
+        bus,
+      );
+    };
+    expect(problem('arn:aws:events:eu-central-1:000000000000:event-bus/b')).toBeUndefined();
+    expect(problem('arn:aws:events:cn-north-1:000000000000:event-bus/b')).toMatch(
+      /^Target .* is in Region cn-north-1, which the local stack does not serve/,
+    );
+    expect(problem('arn:aws:events:us-east-1:111122223333:event-bus/b')).toMatch(/is in another account/);
+  });
 });
