@@ -5,7 +5,10 @@ import type { Router } from '../events/router.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
 import type { EventLog, LoggedEvent } from '../store/event-log.js';
 import type { ReplayRecord, ReplayStore } from '../store/replay-store.js';
+import { StorageFaultLog } from '../store/storage-fault-log.js';
 import { replayEnvelope } from './replay-envelope.js';
+
+const where = 'replays';
 
 export interface ReplayRunnerOptions {
   readonly replays: ReplayStore;
@@ -42,6 +45,8 @@ export class ReplayRunner {
   private endPause: (() => void) | undefined;
   private cancelTimer: (() => void) | undefined;
 
+  private readonly faults = new StorageFaultLog();
+
   constructor(private readonly options: ReplayRunnerOptions) {}
 
   /** Looks for work soon: a replay started or cancelled, or the stack started. */
@@ -54,7 +59,7 @@ export class ReplayRunner {
         this.again = true;
         return;
       }
-      this.running = this.run().finally(() => {
+      this.running = this.guardedRun().finally(() => {
         this.running = undefined;
         if (this.again) {
           this.again = false;
@@ -70,6 +75,22 @@ export class ReplayRunner {
     this.endPause?.();
     this.cancelTimer?.();
     await this.running;
+  }
+
+  /**
+   * A storage error (a full disk, an I/O error, a damaged page) reading or moving replays fails
+   * that round only: logged once, tried again after a second, never an unhandled rejection
+   * (which would end the process).
+   */
+  private async guardedRun(): Promise<void> {
+    try {
+      await this.run();
+      this.faults.succeeded(where);
+    } catch (error) {
+      this.faults.failed(where, error);
+      if (this.stopped) return;
+      setTimeout(() => this.wake(), 1_000).unref();
+    }
   }
 
   private async run(): Promise<void> {
