@@ -65,7 +65,7 @@ export async function createEmbeddedDynalite(
   let healthy = false;
   const supervise = (worker: Worker): void => {
     alive = true;
-    let cause: unknown = new Error('its thread ended without an error');
+    let cause: unknown;
     worker.on('error', (error) => {
       cause = error;
     });
@@ -74,11 +74,11 @@ export async function createEmbeddedDynalite(
       faults.succeeded(where);
     }, healthyAfterMs);
     upForAWhile.unref();
-    worker.once('exit', () => {
+    worker.once('exit', (code) => {
       alive = false;
       clearTimeout(upForAWhile);
       if (closing) return;
-      faults.failed(where, cause);
+      faults.failed(where, cause ?? new Error(`its thread ended (exit code ${code}) without an error`));
       const restart = (): void => {
         if (closing) return;
         startWorker({ path, secret, port }).then(

@@ -1,10 +1,15 @@
 import { describeFault, faultCodeOf, storageFaultKind } from './storage-fault.js';
 
-/** Failures of one code family count as one fault: `SQLITE_IOERR_WRITE` then `_FSYNC` logs once. */
+/**
+ * Failures of one code family count as one fault: `SQLITE_IOERR_WRITE` then `_FSYNC` logs once.
+ * An error without a known family is told apart by its message too, so a new cause is not hidden
+ * behind an earlier one of the same class.
+ */
 function familyOf(error: unknown): string {
   const code = faultCodeOf(error);
   const kind = storageFaultKind(code);
-  return kind === 'other' ? code : kind;
+  if (kind !== 'other') return kind;
+  return `${code}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /**

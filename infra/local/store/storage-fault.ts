@@ -16,7 +16,7 @@ export function faultCodeOf(error: unknown): string {
 export function storageFaultKind(code: string): StorageFaultKind {
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'full';
   if (isDamageCode(code)) return 'damaged';
-  if (code.startsWith('SQLITE_IOERR') || code === 'EIO' || code === 'EFBIG') return 'io';
+  if (code.startsWith('SQLITE_IOERR') || ['EIO', 'EFBIG', 'LEVEL_IO_ERROR'].includes(code)) return 'io';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
   return 'other';
 }
