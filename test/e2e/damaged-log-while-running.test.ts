@@ -113,7 +113,7 @@ describe('a damaged event log while the stack runs (pages overwritten underneath
     const envelopeId = put.Entries?.[0]?.EventId ?? '';
     await waitFor(
       async () =>
-        ((await getJson(`${endpoint}/_trackbridge/dead-letters`)).body.deadLetters as []).length === 1,
+        ((await getJson(`${endpoint}/_trackbridge/dead-letters`)).body.deadLetters as unknown[]).length === 1,
       {
         what: 'the dead letter',
       },
