@@ -80,6 +80,13 @@ describe('a dead store: the embedded DynamoDB worker dying (supervised, restarte
     // Events keep being accepted: the log holds them until the store is back.
     await put(20);
     expect((await stored()).length).toBeLessThan(acknowledged.size);
+    // DynamoDB calls through the stack's port answer DynamoDB's fault, which SDKs retry; none hangs.
+    const answer = await storedEventIds(test.stack.endpoint, userId).then(
+      () => 'answered',
+      (error: { name: string; $metadata?: { httpStatusCode?: number } }) =>
+        `${error.name} ${error.$metadata?.httpStatusCode}`,
+    );
+    expect(answer).toBe('InternalServerError 500');
     // Several restarts a few seconds apart, yet few log lines.
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     const meanwhile = supervisorLines().slice(before);
