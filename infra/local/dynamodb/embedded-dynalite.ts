@@ -65,6 +65,7 @@ export async function createEmbeddedDynalite(
   let healthy = false;
   const supervise = (worker: Worker): void => {
     alive = true;
+    options.dynamodbFaults?.started(worker);
     let cause: unknown;
     worker.on('error', (error) => {
       cause = error;
@@ -97,7 +98,6 @@ export async function createEmbeddedDynalite(
     });
   };
   supervise(current.worker);
-  options.dynamodbFaults?.attach(() => current.worker);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const pathPrefix = `/${secret}`;
   const timeToLive = createTimeToLive({
