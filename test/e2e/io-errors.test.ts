@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListRulesCommand, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  DescribeReplayCommand,
+  ListRulesCommand,
+  PutEventsCommand,
+  StartReplayCommand,
+} from '@aws-sdk/client-eventbridge';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
 import { loginEntry, putLogins, storedEventIds } from './support/login-events.js';
@@ -105,6 +110,39 @@ describe.skipIf(!hasPrlimit())(
       expect(lines).toContain(
         'trackbridge: the EventBridge API (PutEvents) works again after 10 failure(s).',
       );
+      events.destroy();
+    }, 240_000);
+
+    it('pause a replay instead of failing it: the replay goes on and completes once the cause goes', async () => {
+      if (stack === undefined) throw new Error('the first case starts the stack');
+      const { endpoint } = stack;
+      const { events } = clientsFor(endpoint);
+      const arn = 'arn:aws:events:us-east-1:000000000000';
+      const now = Date.now();
+      await events.send(
+        new StartReplayCommand({
+          ReplayName: 'through-io-errors',
+          EventSourceArn: `${arn}:archive/trackbridge-archive`,
+          EventStartTime: new Date(now - 3_600_000),
+          EventEndTime: new Date(now),
+          Destination: { Arn: `${arn}:event-bus/trackbridge` },
+        }),
+      );
+      // The replay stays STARTING for a second: its first write meets the limit.
+      limitFileSize(stack.child.pid, '0');
+      await waitFor(() => (stack?.stderr() ?? '').includes('trackbridge: replays failed (SQLITE_IOERR'), {
+        timeoutMs: 30_000,
+        what: 'the replay fault logged',
+      });
+      limitFileSize(stack.child.pid, 'unlimited');
+      const state = async () =>
+        (await events.send(new DescribeReplayCommand({ ReplayName: 'through-io-errors' }))).State;
+      await waitFor(async () => ['COMPLETED', 'FAILED'].includes((await state()) ?? ''), {
+        timeoutMs: 60_000,
+        what: 'the replay to end',
+      });
+      expect(await state()).toBe('COMPLETED');
+      expect(stack.child.exitCode).toBeNull();
       events.destroy();
     }, 240_000);
   },

@@ -5,6 +5,7 @@ import type { Router } from '../events/router.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
 import type { EventLog, LoggedEvent } from '../store/event-log.js';
 import type { ReplayRecord, ReplayStore } from '../store/replay-store.js';
+import { isStorageFault } from '../store/storage-fault.js';
 import { StorageFaultLog } from '../store/storage-fault-log.js';
 import { replayEnvelope } from './replay-envelope.js';
 
@@ -146,6 +147,9 @@ export class ReplayRunner {
     try {
       await this.replayBatch(replay);
     } catch (error) {
+      // A full disk or an I/O error pauses the replay (guardedRun tries the round again each
+      // second); only an error of the replay itself fails it.
+      if (isStorageFault(error)) throw error;
       replays.transition(replay.name, {
         from: ['RUNNING', 'CANCELLING'],
         to: 'FAILED',

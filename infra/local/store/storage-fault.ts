@@ -21,6 +21,11 @@ export function storageFaultKind(code: string): StorageFaultKind {
   return 'other';
 }
 
+/** Whether an error is the store failing (full, I/O, damaged, busy), not the work being wrong. */
+export function isStorageFault(error: unknown): boolean {
+  return storageFaultKind(faultCodeOf(error)) !== 'other';
+}
+
 const hints: Record<StorageFaultKind, string> = {
   full: 'the disk is full; it works again once space is freed',
   io: 'an I/O error; it works again once the cause is gone',

@@ -1,6 +1,10 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { describeFault, storageFaultKind } from '../../../../infra/local/store/storage-fault.js';
+import {
+  describeFault,
+  isStorageFault,
+  storageFaultKind,
+} from '../../../../infra/local/store/storage-fault.js';
 import { StorageFaultLog } from '../../../../infra/local/store/storage-fault-log.js';
 
 /** A real SqliteError with `code`, as better-sqlite3 throws them. */
@@ -62,5 +66,11 @@ describe('storageFaultKind', () => {
       'SQLITE_FULL: database or disk is full — the disk is full; it works again once space is freed',
     );
     expect(describeFault(new TypeError('x is undefined'))).toBe('TypeError: x is undefined');
+  });
+
+  it('tells a failing store from an error of the work', () => {
+    expect(isStorageFault(sqliteError('SQLITE_FULL', 'database or disk is full'))).toBe(true);
+    expect(isStorageFault(sqliteError('SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE constraint failed'))).toBe(false);
+    expect(isStorageFault(new TypeError('x is undefined'))).toBe(false);
   });
 });
