@@ -80,7 +80,9 @@ describe.skipIf(mount === undefined)(
       const ids = await stored(stack.endpoint);
       expect([...acknowledged].filter((id) => !ids.has(id))).toEqual([]);
       expect(stack.child.exitCode).toBeNull();
-      const apiFaultLines = stderr.split('\n').filter((line) => line.includes('the EventBridge API failed'));
+      const apiFaultLines = stderr
+        .split('\n')
+        .filter((line) => line.includes('the EventBridge API (PutEvents) failed (SQLITE_FULL'));
       expect(apiFaultLines.length).toBeGreaterThan(0);
       expect(apiFaultLines.length).toBeLessThanOrEqual(3);
       events.destroy();

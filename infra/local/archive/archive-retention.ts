@@ -1,6 +1,7 @@
 import type { Clock } from '../delivery/clock.js';
 import type { ArchiveStore } from '../store/archive-store.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
+import { StorageFaultLog } from '../store/storage-fault-log.js';
 
 const dayMs = 86_400_000;
 
@@ -11,6 +12,7 @@ const dayMs = 86_400_000;
  */
 export class ArchiveRetention {
   private cancel: (() => void) | undefined;
+  private readonly faults = new StorageFaultLog();
 
   constructor(
     private readonly stores: { archives: ArchiveStore; archived: ArchivedEvents },
@@ -18,7 +20,7 @@ export class ArchiveRetention {
   ) {}
 
   start(): void {
-    this.sweep();
+    this.guardedSweep();
     this.schedule();
   }
 
@@ -40,8 +42,19 @@ export class ArchiveRetention {
 
   private schedule(): void {
     this.cancel = this.options.clock.after(this.options.intervalMs, () => {
-      this.sweep();
+      this.guardedSweep();
       this.schedule();
     });
+  }
+
+  /** A storage error fails this sweep only (logged once); the next sweep tries again. */
+  private guardedSweep(): void {
+    const where = 'archive retention';
+    try {
+      this.sweep();
+      this.faults.succeeded(where);
+    } catch (error) {
+      this.faults.failed(where, error);
+    }
   }
 }

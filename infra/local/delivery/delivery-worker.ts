@@ -62,7 +62,8 @@ export class DeliveryWorker {
     this.pumpScheduled = true;
     setImmediate(() => {
       this.pumpScheduled = false;
-      this.guarded('delivery (reading due deliveries)', () => this.pump());
+      // While the store fails, only the retry timer tries it again (one try a period, one log line).
+      if (!this.faulted) this.guarded('delivery (reading due deliveries)', () => this.pump());
     });
   }
 
@@ -70,21 +71,19 @@ export class DeliveryWorker {
    * Runs a step over the store; a storage error fails that step only: logged once, retried after
    * `faultRetryMs` until the store works again, never thrown into the event loop (which would end
    * the process). Outcomes not yet recorded stay in memory and claimed meanwhile; if the process
-   * dies first, their deliveries are still pending in the log and are redelivered.
+   * dies first, their deliveries are still pending in the log and are redelivered. One retry timer
+   * at a time, however many steps fail meanwhile.
    */
   private guarded(where: string, step: () => void): void {
     try {
       step();
       this.faults.succeeded(where);
-      if (this.faulted) {
-        this.faulted = false;
-        this.wake();
-      }
     } catch (error) {
       this.faults.failed(where, error);
+      if (this.faulted || this.stopped) return;
       this.faulted = true;
-      if (this.stopped) return;
       const retry = setTimeout(() => {
+        this.faulted = false;
         this.flush();
         this.wake();
       }, this.options.faultRetryMs ?? 1_000);

@@ -8,6 +8,8 @@ import {
 } from 'node:http';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { StorageFaultLog } from '../store/storage-fault-log.js';
+import type { DynamoDbWorkerFaults } from './dynamodb-worker-faults.js';
 import { timeToLiveOperation } from './time-to-live/answer-time-to-live.js';
 import { createTimeToLive, type TimeToLive } from './time-to-live/time-to-live.js';
 
@@ -43,39 +45,56 @@ type WorkerMessage =
  */
 export async function createEmbeddedDynalite(
   dataDir: string | undefined,
-  options: { readonly timeToLiveSweepMs?: number } = {},
+  options: { readonly timeToLiveSweepMs?: number; readonly dynamodbFaults?: DynamoDbWorkerFaults } = {},
 ): Promise<EmbeddedDynalite> {
   const secret = randomBytes(24).toString('base64url');
   const path = dataDir === undefined ? undefined : join(dataDir, 'dynamodb');
   let current = await startWorker({ path, secret, port: undefined });
   const { port } = current;
   let closing = false;
-  // Supervision: a worker that dies (an uncaught LevelDB error on a full disk) is logged and
-  // restarted on the same port; requests meanwhile answer 500, which consumers' deliveries retry.
+  let alive = true;
+  // Supervision: a worker that dies (an uncaught LevelDB error on a full disk) is restarted on the
+  // same port; requests meanwhile answer 500, which consumers' deliveries retry. Deaths are logged
+  // once per cause, not once per restart: a store that cannot open dies again right after
+  // listening, so a worker counts as back only once it has stayed up `healthyAfterMs`, and a
+  // worker that died before that is restarted after `retryMs`, not at once.
+  const faults = new StorageFaultLog();
+  const where = 'the embedded DynamoDB';
+  const healthyAfterMs = 5_000;
+  const retryMs = 1_000;
+  let healthy = false;
   const supervise = (worker: Worker): void => {
-    let cause = 'no error reported';
+    alive = true;
+    options.dynamodbFaults?.started(worker);
+    let cause: unknown;
     worker.on('error', (error) => {
-      cause = error instanceof Error ? error.message : String(error);
+      cause = error;
     });
+    const upForAWhile = setTimeout(() => {
+      healthy = true;
+      faults.succeeded(where);
+    }, healthyAfterMs);
+    upForAWhile.unref();
     worker.once('exit', (code) => {
+      alive = false;
+      clearTimeout(upForAWhile);
       if (closing) return;
-      console.error(`trackbridge: the embedded DynamoDB stopped (${cause}, exit ${code}); restarting it.`);
+      faults.failed(where, cause ?? new Error(`its thread ended (exit code ${code}) without an error`));
       const restart = (): void => {
+        if (closing) return;
         startWorker({ path, secret, port }).then(
           (next) => {
             current = next;
-            console.error('trackbridge: the embedded DynamoDB is back.');
             supervise(next.worker);
           },
           (error: unknown) => {
-            console.error(
-              `trackbridge: restarting the embedded DynamoDB failed (${String(error)}); retrying.`,
-            );
-            setTimeout(restart, 1_000).unref();
+            faults.failed(where, error);
+            setTimeout(restart, retryMs).unref();
           },
         );
       };
-      restart();
+      setTimeout(restart, healthy ? 0 : retryMs).unref();
+      healthy = false;
     });
   };
   supervise(current.worker);
@@ -101,6 +120,8 @@ export async function createEmbeddedDynalite(
       await timeToLive.close();
       agent.destroy();
       const { worker } = current;
+      // A worker that died and is not restarted yet has nothing to flush.
+      if (!alive) return void (await worker.terminate());
       await new Promise<void>((resolve, reject) => {
         worker.once('exit', () => resolve());
         worker.once('message', (message: WorkerMessage) =>

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { sendDashboardAsset } from '../dashboard/dashboard-assets.js';
 import { wantsHtml } from '../dashboard/wants-html.js';
-import { InternalException, UnknownOperationException } from '../events/errors.js';
+import { UnknownOperationException } from '../events/errors.js';
 import type { EventsContext } from '../events/events-context.js';
 import { localApiPrefix } from '../local-api/handle-local-api.js';
 import { sendPrometheus } from '../metrics/send-prometheus.js';
 import { callerAccount } from '../permissions/caller-account.js';
 import { handleStsRequest, isQueryRequest } from '../sts/handle-sts-request.js';
-import { apiFaults, handleEventsRequest } from './handle-events-request.js';
+import { handleEventsRequest } from './handle-events-request.js';
+import { answered, answerForFailure } from './request-faults.js';
 import { requestAccessKey, requestRegion } from './request-region.js';
 import { sendAwsError, sendJson } from './send-json.js';
 import { createWebRequestGuard, type Refusal } from './web-request-guard.js';
@@ -57,16 +58,17 @@ function splitTarget(header: string | string[] | undefined): { service: string; 
 /** `GET /`: the status document; a damaged or failing store answers 500, never ends the process. */
 function sendStatus(options: EndpointOptions, res: ServerResponse): void {
   const requestId = randomUUID();
+  const where = 'the status document (GET /)';
+  const contentType = 'application/json';
   let body: object;
   try {
     body = options.status();
   } catch (error) {
-    apiFaults.failed('the status document (GET /)', error);
-    const contentType = 'application/json';
-    sendAwsError(res, { error: new InternalException({ cause: error }), requestId, contentType });
+    sendAwsError(res, { error: answerForFailure(where, error), requestId, contentType });
     return;
   }
-  sendJson(res, { status: 200, body, requestId, contentType: 'application/json' });
+  sendJson(res, { status: 200, body, requestId, contentType });
+  answered(where);
 }
 
 function route(options: EndpointOptions, req: IncomingMessage, res: ServerResponse): void {

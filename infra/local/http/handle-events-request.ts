@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AwsError } from '../../../rules/aws-error.js';
-import { InternalException, SerializationException, UnknownOperationException } from '../events/errors.js';
+import { SerializationException, UnknownOperationException } from '../events/errors.js';
 import type { EventsContext } from '../events/events-context.js';
 import { eventsOperations } from '../events/events-operations.js';
 import { contextForCaller } from '../permissions/caller-context.js';
-import { StorageFaultLog } from '../store/storage-fault-log.js';
 import { readBody } from './read-body.js';
+import { answered, answerForFailure } from './request-faults.js';
 import { sendAwsError, sendJson } from './send-json.js';
 
 /** EventBridge speaks awsJson1_1 (aws-behaviour.md §2.1). */
@@ -17,9 +16,6 @@ const contentType = 'application/x-amz-json-1.1';
  */
 const acceptedContentTypes = new Set(['', 'application/x-amz-json-1.1', 'application/json']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-/** Faults of the API (a full disk fails every PutEvents) are logged once per cause, not per request. */
-export const apiFaults = new StorageFaultLog();
-const where = 'the EventBridge API';
 
 function parseJsonBody(body: Buffer): unknown {
   if (body.length === 0) return {};
@@ -73,13 +69,14 @@ export async function handleEventsRequest(
   contextOf: () => EventsContext,
 ): Promise<void> {
   const requestId = randomUUID();
+  // Per operation: ListRules answering must not end a PutEvents fault (and log it anew each time).
+  const where = `the EventBridge API (${request.operation})`;
   try {
     const output = await run(request, contextOf);
     sendJson(request.res, { status: 200, body: output, requestId, contentType });
-    apiFaults.succeeded(where);
+    answered(where);
   } catch (error) {
-    const awsError = error instanceof AwsError ? error : new InternalException({ cause: error });
-    if (!(error instanceof AwsError)) apiFaults.failed(where, error);
+    const awsError = answerForFailure(where, error);
     if (awsError.statusCode === 413) request.res.setHeader('Connection', 'close');
     sendAwsError(request.res, { error: awsError, requestId, contentType });
   }

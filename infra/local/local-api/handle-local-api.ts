@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AwsError } from '../../../rules/aws-error.js';
 import { type DashboardContext, handleDashboardRoute } from '../dashboard/handle-dashboard-route.js';
 import type { Clock } from '../delivery/clock.js';
 import { readBody } from '../http/read-body.js';
+import { answered, answerForFailure } from '../http/request-faults.js';
 import type { LocalMetrics } from '../metrics/local-metrics.js';
 import { readMetricsMinutes } from '../metrics/read-metrics-minutes.js';
 import type { VerifyReport } from '../stack/table-verifier.js';
@@ -11,6 +11,7 @@ import type { DeadLetterStore } from '../store/dead-letter-store.js';
 import type { DeliveredSelection } from '../store/delivered-items.js';
 import type { EventTrace } from '../store/event-trace.js';
 import type { ReplayStore } from '../store/replay-store.js';
+import { describeFault } from '../store/storage-fault.js';
 import { boundedLineWriter } from '../tail/bounded-line-writer.js';
 import type { TailHub } from '../tail/tail-hub.js';
 import { LocalApiError } from './local-api-error.js';
@@ -148,12 +149,21 @@ async function route(context: LocalApiContext, req: IncomingMessage, res: Server
  * (list, show, redrive, purge), the live tail stream and event traces. JSON in and out; errors `{"message"}`.
  */
 export function handleLocalApi(context: LocalApiContext, req: IncomingMessage, res: ServerResponse): void {
-  route(context, req, res).catch((error: unknown) => {
-    if (res.headersSent) return void res.end();
-    if (error instanceof LocalApiError) return send(res, error.status, { message: error.message });
-    // An over-size body (413, refused unread by readBody) is the client's error, not a fault.
-    if (error instanceof AwsError && error.statusCode < 500)
-      return send(res, error.statusCode, { message: error.message });
-    send(res, 500, { message: error instanceof Error ? error.message : String(error) });
-  });
+  // The route's first segment names the place a fault is logged at (`GET dead-letters`).
+  const segment = /^\/_trackbridge\/([\w.-]{0,40})/.exec(req.url ?? '')?.[1] ?? '';
+  const where = `the local API (${req.method ?? 'GET'} ${segment})`;
+  route(context, req, res).then(
+    () => answered(where),
+    (error: unknown) => {
+      if (error instanceof LocalApiError) return send(res, error.status, { message: error.message });
+      // An over-size body (413, refused unread by readBody) is the client's error, not a fault.
+      const answer = answerForFailure(where, error);
+      if (res.headersSent) return void res.end();
+      const message =
+        answer.statusCode < 500
+          ? answer.message
+          : `The stack could not serve this request (${describeFault(error)}); it keeps running and serving other requests.`;
+      send(res, answer.statusCode, { message });
+    },
+  );
 }

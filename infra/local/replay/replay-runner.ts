@@ -6,7 +6,11 @@ import { SerialRuns } from '../runs/serial-runs.js';
 import type { ArchivedEvents } from '../store/archived-events.js';
 import type { EventLog, LoggedEvent } from '../store/event-log.js';
 import type { ReplayRecord, ReplayStore } from '../store/replay-store.js';
+import { isStorageFault } from '../store/storage-fault.js';
+import { StorageFaultLog } from '../store/storage-fault-log.js';
 import { replayEnvelope } from './replay-envelope.js';
+
+const where = 'replays';
 
 export interface ReplayRunnerOptions {
   readonly replays: ReplayStore;
@@ -38,9 +42,11 @@ export interface ReplayRunnerOptions {
 export class ReplayRunner {
   private scheduled = false;
   private stopped = false;
-  private readonly runs = new SerialRuns(() => this.run());
+  private readonly runs = new SerialRuns(() => this.guardedRun());
   private endPause: (() => void) | undefined;
   private cancelTimer: (() => void) | undefined;
+
+  private readonly faults = new StorageFaultLog();
 
   constructor(private readonly options: ReplayRunnerOptions) {}
 
@@ -60,6 +66,22 @@ export class ReplayRunner {
     this.endPause?.();
     this.cancelTimer?.();
     await this.runs.stop();
+  }
+
+  /**
+   * A storage error (a full disk, an I/O error, a damaged page) reading or moving replays fails
+   * that round only: logged once, tried again after a second, never an unhandled rejection
+   * (which would end the process).
+   */
+  private async guardedRun(): Promise<void> {
+    try {
+      await this.run();
+      this.faults.succeeded(where);
+    } catch (error) {
+      this.faults.failed(where, error);
+      if (this.stopped) return;
+      setTimeout(() => this.wake(), 1_000).unref();
+    }
   }
 
   private async run(): Promise<void> {
@@ -115,6 +137,9 @@ export class ReplayRunner {
     try {
       await this.replayBatch(replay);
     } catch (error) {
+      // A full disk or an I/O error pauses the replay (guardedRun tries the round again each
+      // second); only an error of the replay itself fails it.
+      if (isStorageFault(error)) throw error;
       replays.transition(replay.name, {
         from: ['RUNNING', 'CANCELLING'],
         to: 'FAILED',

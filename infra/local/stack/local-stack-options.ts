@@ -3,6 +3,7 @@ import type { CatalogEntry } from '../../../rules/catalog/catalog-entry.js';
 import type { Clock } from '../delivery/clock.js';
 import type { ConsumerSpec } from '../delivery/consumer-registry.js';
 import type { PendingDeliveryLimits } from '../delivery/pending-deliveries.js';
+import type { DynamoDbWorkerFaults } from '../dynamodb/dynamodb-worker-faults.js';
 import type { PatternEngine } from '../events/pattern-engine.js';
 import type { PutEventsFaults } from '../events/put-events-faults.js';
 import type { Durability } from '../store/open-database.js';
@@ -76,6 +77,8 @@ export interface LocalStackOptions {
   readonly collectMetrics?: boolean;
   /** Local-only, for tests: PutEvents failures to inject (throttled or failed entries and calls). @default none */
   readonly putEventsFaults?: PutEventsFaults;
+  /** Local-only, for tests: ends the embedded DynamoDB's worker on demand (its supervision). @default none */
+  readonly dynamodbFaults?: DynamoDbWorkerFaults;
   /** Repository root that consumer entries are relative to. */
   readonly root: string;
 }

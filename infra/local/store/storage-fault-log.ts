@@ -1,7 +1,15 @@
-/** The SQLite (or LevelDB, or system) code of a storage error, e.g. `SQLITE_FULL`, `ENOSPC`. */
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown';
+import { describeFault, faultCodeOf, storageFaultKind } from './storage-fault.js';
+
+/**
+ * Failures of one code family count as one fault: `SQLITE_IOERR_WRITE` then `_FSYNC` logs once.
+ * An error without a known family is told apart by its message too, so a new cause is not hidden
+ * behind an earlier one of the same class.
+ */
+function familyOf(error: unknown): string {
+  const code = faultCodeOf(error);
+  const kind = storageFaultKind(code);
+  if (kind !== 'other') return kind;
+  return `${code}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /**
@@ -10,21 +18,22 @@ function codeOf(error: unknown): string {
  * line when the place works again.
  */
 export class StorageFaultLog {
-  private readonly failing = new Map<string, { code: string; count: number }>();
+  private readonly failing = new Map<string, { family: string; count: number }>();
 
   constructor(private readonly write: (line: string) => void = (line) => console.error(line)) {}
 
-  /** Records a failure at `where`; logged only when `where` was not already failing with that code. */
+  /** Records a failure at `where`; logged only when `where` was not already failing with that cause. */
   failed(where: string, error: unknown): void {
-    const code = codeOf(error);
+    const family = familyOf(error);
     const current = this.failing.get(where);
-    if (current?.code === code) {
+    if (current?.family === family) {
       current.count++;
       return;
     }
-    this.failing.set(where, { code, count: 1 });
-    const message = error instanceof Error ? error.message : String(error);
-    this.write(`trackbridge: ${where} failed (${code}: ${message}); the stack keeps running and retries.`);
+    this.failing.set(where, { family, count: 1 });
+    this.write(
+      `trackbridge: ${where} failed (${describeFault(error)}); the stack keeps running and retries.`,
+    );
   }
 
   /** Records a success at `where`; logs the recovery if it was failing. */

@@ -31,6 +31,8 @@ export class TimeToLiveSweeper {
       /** Epoch seconds now. */
       readonly now: () => number;
       readonly onError: (error: unknown) => void;
+      /** Told when a pass ended without error (a failing sweep's recovery). */
+      readonly onSwept?: () => void;
     },
   ) {}
 
@@ -48,7 +50,7 @@ export class TimeToLiveSweeper {
 
   /** One pass over every table, after any pass under way; resolves when it is done. */
   sweepSoon(): Promise<void> {
-    this.running = this.running.then(() => this.sweep().catch(this.options.onError));
+    this.running = this.running.then(() => this.sweep().then(this.options.onSwept, this.options.onError));
     return this.running;
   }
 

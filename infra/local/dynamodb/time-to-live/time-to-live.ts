@@ -1,5 +1,6 @@
 import type { Agent, IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { StorageFaultLog } from '../../store/storage-fault-log.js';
 import { answerTimeToLive, type TimeToLiveOperation } from './answer-time-to-live.js';
 import { TimeToLiveSpecs } from './time-to-live-specs.js';
 import { TimeToLiveSweeper } from './time-to-live-sweeper.js';
@@ -31,14 +32,17 @@ export function createTimeToLive(options: {
   const specs = new TimeToLiveSpecs(
     options.dataDir === undefined ? undefined : join(options.dataDir, 'dynamodb-ttl.json'),
   );
+  const faults = new StorageFaultLog();
+  const where = 'the TTL sweep';
   const sweeper = new TimeToLiveSweeper({
     ...options,
     specs,
     intervalMs: options.sweepMs,
     now: () => Date.now() / 1000,
-    // A failed sweep is retried at the next interval; it never fails a request or the process.
-    onError: (error) =>
-      console.error('trackbridge: TTL sweep failed:', error instanceof Error ? error.message : error),
+    // A failed sweep is retried at the next interval; it never fails a request or the process,
+    // and a store down for minutes is one line, not one per interval.
+    onError: (error) => faults.failed(where, error),
+    onSwept: () => faults.succeeded(where),
   });
   sweeper.start();
   return {
