@@ -42,8 +42,11 @@ async function run(
     request.req.resume();
     throw new UnknownOperationException();
   }
-  const body = parseJsonBody(await readBody(request.req, request.maxBodyBytes));
-  return operation(context, body);
+  const raw = await readBody(request.req, request.maxBodyBytes);
+  // Ingest is held to its share of the event loop while deliveries are under way (ingest-share.ts).
+  if (request.operation === 'PutEvents' && context.ingest !== undefined)
+    return context.ingest.run(() => operation(context, parseJsonBody(raw)));
+  return operation(context, parseJsonBody(raw));
 }
 
 /**
@@ -59,7 +62,9 @@ export async function handleEventsRequest(
   const requestId = randomUUID();
   try {
     const output = await run(request, context);
-    sendJson(request.res, { status: 200, body: output, requestId, contentType });
+    const answer = () => sendJson(request.res, { status: 200, body: output, requestId, contentType });
+    if (request.operation === 'PutEvents' && context.ingest !== undefined) context.ingest.charged(answer);
+    else answer();
     apiFaults.succeeded(where);
   } catch (error) {
     const awsError = error instanceof AwsError ? error : new InternalException({ cause: error });
