@@ -5,20 +5,20 @@ export interface IngestShareOptions {
   readonly share: number;
   /** Loop time ingest may take at once before the share applies (milliseconds). */
   readonly burstMs: number;
-  /** Whether delivery has work under way now: only then is ingest held to its share. */
+  /** Whether delivery is behind and at work now: only then is ingest held to its share. */
   readonly contended: () => boolean;
 }
 
 /**
- * A fifth of the loop for ingest while delivery has work: at the pending bound the calls that
- * fit are about as many as deliveries end, and most of the rest are throttled entries, whose
- * parsing and routing is waste; 20 ms at once lets a lone call or a short burst through unheld.
+ * A fifth of the loop for ingest while delivery is behind: near the pending bound the entries
+ * that fit are about as many as deliveries end, and most of the rest are throttled, their
+ * parsing and routing waste; 20 ms at once lets a lone call or a short burst through unheld.
  */
 export const DEFAULT_INGEST_SHARE = { share: 0.2, burstMs: 20 } as const;
 
 /**
  * Caps the share of the one event loop that ingest (parsing and routing PutEvents calls) takes
- * while deliveries are under way, so a flood of calls, most of them throttled at the bound,
+ * while delivery is behind (`contended`), so a flood of calls, most of them throttled at the bound,
  * cannot starve the delivery they wait for. A budget of loop time refills at `share` of the
  * real time that passes, up to `burstMs`; each call is charged the synchronous time it took.
  * A call arriving with the budget spent, while delivery has work, waits in line (first in,

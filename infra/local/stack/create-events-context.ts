@@ -82,7 +82,10 @@ export function createEventsContext(
       options.pending,
     ),
     pending: options.pending,
-    ingest: new IngestShare({ ...DEFAULT_INGEST_SHARE, contended: () => options.worker.busy() }),
+    ingest: new IngestShare({
+      ...DEFAULT_INGEST_SHARE,
+      contended: () => options.worker.busy() && options.pending.pastHalfBound(),
+    }),
     patterns: options.patterns,
     clock: options.clock,
     archives,
