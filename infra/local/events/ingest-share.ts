@@ -1,10 +1,16 @@
 import { performance } from 'node:perf_hooks';
+import { ThrottlingException } from './errors.js';
 
 export interface IngestShareOptions {
   /** The share of the event loop's time ingest may take while delivery has work (0-1). */
   readonly share: number;
   /** Loop time ingest may take at once before the share applies (milliseconds). */
   readonly burstMs: number;
+  /**
+   * Calls that may wait at once, each holding its body; one more is throttled whole at once
+   * (400 ThrottlingException, as AWS answers calls over its PutEvents rate), before it is parsed.
+   */
+  readonly maxWaiting: number;
   /** Whether delivery is behind and at work now: only then is ingest held to its share. */
   readonly contended: () => boolean;
 }
@@ -14,7 +20,7 @@ export interface IngestShareOptions {
  * that fit are about as many as deliveries end, and most of the rest are throttled, their
  * parsing and routing waste; 20 ms at once lets a lone call or a short burst through unheld.
  */
-export const DEFAULT_INGEST_SHARE = { share: 0.2, burstMs: 20 } as const;
+export const DEFAULT_INGEST_SHARE = { share: 0.2, burstMs: 20, maxWaiting: 1_000 } as const;
 
 /**
  * Caps the share of the one event loop that ingest (parsing and routing PutEvents calls) takes
@@ -24,7 +30,8 @@ export const DEFAULT_INGEST_SHARE = { share: 0.2, burstMs: 20 } as const;
  * A call arriving with the budget spent, while delivery has work, waits in line (first in,
  * first out): released one per turn of the loop (`setImmediate`, after the turn's I/O, such as
  * consumers' replies) while budget is left, else when it has refilled. Nothing is refused here:
- * a waiting call is only answered later, and its entries meet the pending bound as before.
+ * a waiting call is only answered later, and its entries meet the pending bound as before (only
+ * past `maxWaiting` waiting calls is one refused whole).
  */
 export class IngestShare {
   private budgetMs: number;
@@ -40,8 +47,10 @@ export class IngestShare {
   /** Runs `work` (synchronously, once the call's turn has come) and charges it its time. */
   async run<T>(work: () => T): Promise<T> {
     this.refill();
-    if (this.waiting.length > 0 || (this.budgetMs <= 0 && this.options.contended()))
+    if (this.waiting.length > 0 || (this.budgetMs <= 0 && this.options.contended())) {
+      if (this.waiting.length >= this.options.maxWaiting) throw new ThrottlingException();
       await new Promise<void>((resolve) => this.wait(resolve));
+    }
     return this.charged(work);
   }
 

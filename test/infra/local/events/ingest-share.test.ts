@@ -12,7 +12,7 @@ function busyFor(ms: number): void {
 
 // A budget of 1 ms refilling at 1% of real time: after a 10 ms call it takes about 0.9 s of real
 // time to refill, far more than the synchronous steps between the calls below.
-const options = { share: 0.01, burstMs: 1 };
+const options = { share: 0.01, burstMs: 1, maxWaiting: 2 };
 
 describe('IngestShare', () => {
   it('runs every call at once while delivery has no work, whatever time ingest took', () => {
@@ -54,6 +54,20 @@ describe('IngestShare', () => {
     });
     expect(ran).toBe(false);
     await expect(held).resolves.toBe(42);
+  });
+
+  it('throttles a call whole, unparsed, once the line of waiting calls is full', async () => {
+    const share = new IngestShare({ ...options, contended: () => true });
+    void share.run(() => busyFor(10));
+    const waiting = [share.run(() => 'second'), share.run(() => 'third')];
+    let parsed = false;
+    await expect(
+      share.run(() => {
+        parsed = true;
+      }),
+    ).rejects.toMatchObject({ name: 'ThrottlingException', message: 'Rate exceeded', statusCode: 400 });
+    expect(parsed).toBe(false);
+    await expect(Promise.all(waiting)).resolves.toEqual(['second', 'third']);
   });
 
   it('charges a call that throws, and rethrows its error', async () => {
