@@ -59,7 +59,12 @@ async function storedCeiling(options: {
   pid: number;
   seconds: number;
 }): Promise<Ceiling> {
-  await closedLoop({ endpoint: options.endpoint, busName: 'trackbridge', concurrency: 8, seconds: options.seconds });
+  await closedLoop({
+    endpoint: options.endpoint,
+    busName: 'trackbridge',
+    concurrency: 8,
+    seconds: options.seconds,
+  });
   const stoppedAt = Date.now();
   const cpuAtStop = processCpuSeconds(options.pid);
   await drained(options.endpoint);
@@ -80,7 +85,9 @@ async function storedCeiling(options: {
 /** The stack's CPU seconds over the next `seconds` of real time (read when they have passed). */
 function cpuOver(pid: number, seconds: number): Promise<number> {
   const atStart = processCpuSeconds(pid);
-  return new Promise((resolve) => setTimeout(() => resolve(processCpuSeconds(pid) - atStart), seconds * 1000));
+  return new Promise((resolve) =>
+    setTimeout(() => resolve(processCpuSeconds(pid) - atStart), seconds * 1000),
+  );
 }
 
 interface Phase {
@@ -199,7 +206,7 @@ export async function run(options: BenchOptions): Promise<void> {
       }),
       '',
       `Peak RSS of the stack process over the whole run (VmHWM): ${round(peakRss)} MB. Unacknowledged when the producer gave up: ${phases.map((phase) => phase.load.unacknowledged).join(' / ')}; other errors: ${phases.map((phase) => [...phase.load.errors].map(([message, count]) => `${count}× ${message}`).join(', ') || 'none').join(' / ')}.`,
-      'Reading the figures: "delivered during the phase" counts deliveries recorded done during the offered phase; the goal is ≥ 80% of the ceiling. "Per CPU-second" divides the deliveries by the CPU time the stack process used (all threads, ingest included) over the same time, in the phase and in the drain of the ceiling: on a shared machine, where the stack gets whatever CPU the other processes leave it, it is the steadier measure of delivery's share of the stack's work. The backlog is sampled once a second from the status. Lost = acknowledged (an EventId came back) but no item in the table after the drain; duplicates = one eventId stored as two items. The second stack\'s consumers are warmed up (1 s of events, drained) before the first phase, so it does not pay their cold start.',
+      `Reading the figures: "delivered during the phase" counts deliveries recorded done during the offered phase; the goal is ≥ 80% of the ceiling. "Per CPU-second" divides the deliveries by the CPU time the stack process used (all threads, ingest included) over the same time, in the phase and in the drain of the ceiling: on a shared machine, where the stack gets whatever CPU the other processes leave it, it is the steadier measure of the share of the stack's work that goes to delivery. The backlog is sampled once a second from the status. Lost = acknowledged (an EventId came back) but no item in the table after the drain; duplicates = one eventId stored as two items. The second stack's consumers are warmed up (1 s of events, drained) before the first phase, so it does not pay their cold start.`,
       '',
       "What keeps delivery fed: ingest and delivery share one event loop, and at the bound almost every entry is parsed, checked and routed only to be throttled. Profiled before the change (10 s phases), PutEvents took 30-45% of the loop at 8× and saturated, and delivery fell to about 60% of the ceiling. Now, once a backlog is past half its bound while consumers are at work, PutEvents is held to a fifth of the loop (`infra/local/events/ingest-share.ts`): a call past that budget waits its turn, one released per loop turn after that turn's I/O (the consumers' DynamoDB replies), rather than being refused, so throttled work cannot crowd out the deliveries it waits for.",
     ];
