@@ -151,6 +151,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
       ...stackStatus(db, { endpoint, persistent: options.dataDir !== undefined }),
       droppedOnUnknownBus: drops.byBus(),
       pendingBound: pending.snapshot(),
+      tailReaders: tail.subscriberCount,
     }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
     ...(metrics === undefined ? {} : { prometheus: () => metrics.prometheusText() }),
