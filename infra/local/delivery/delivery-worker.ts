@@ -91,6 +91,11 @@ export class DeliveryWorker {
     }
   }
 
+  /** Whether attempts are under way: delivery wants its share of the event loop (ingest-share.ts). */
+  busy(): boolean {
+    return this.running.size > 0;
+  }
+
   /** Stops taking work, waits for attempts under way (bounded by their timeouts), records them. */
   async stop(): Promise<void> {
     this.stopped = true;

@@ -61,6 +61,17 @@ export class PendingDeliveries {
   }
 
   /**
+   * Whether the backlog is past half a bound (one target's or the total's): ingest has outrun
+   * delivery for a while, and is held to its share of the event loop (`IngestShare`) so delivery
+   * is not starved by calls that are mostly throttled; below it, a burst just fills the backlog.
+   */
+  pastHalfBound(): boolean {
+    if (2 * this.count >= this.limit) return true;
+    for (const n of this.byTarget.values()) if (2 * n >= this.perTarget) return true;
+    return false;
+  }
+
+  /**
    * Whether an entry with these deliveries fits, counting what earlier entries of the same call
    * take (`taken`, updated when admitted). An entry matching no rule always fits.
    */

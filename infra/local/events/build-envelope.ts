@@ -13,9 +13,15 @@ export interface EnvelopeFields {
   readonly detailText: string;
 }
 
+/** The last second formatted: the entries of a call, and calls of one second, share it. */
+let formatted = { second: Number.NaN, text: '' };
+
 /** `YYYY-MM-DDThh:mm:ssZ`: AWS delivers `time` with second precision, never milliseconds (§1.6). */
 export function envelopeTime(epochMs: number): string {
-  return `${new Date(epochMs).toISOString().slice(0, 19)}Z`;
+  const second = Math.floor(epochMs / 1000);
+  if (second !== formatted.second)
+    formatted = { second, text: `${new Date(second * 1000).toISOString().slice(0, 19)}Z` };
+  return formatted.text;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { RuleStore } from '../store/rule-store.js';
 import type { TagStore } from '../store/tag-store.js';
 import type { TargetStore } from '../store/target-store.js';
 import type { ArnScope } from './arns.js';
+import type { IngestShare } from './ingest-share.js';
 import type { PatternEngine } from './pattern-engine.js';
 import type { PutEventsFaults } from './put-events-faults.js';
 import type { Router } from './router.js';
@@ -33,6 +34,8 @@ export interface EventsContext {
   readonly reroute: () => void;
   /** The bound on pending deliveries that PutEvents throttles at; absent: unbounded. */
   readonly pending?: PendingDeliveries;
+  /** Holds PutEvents to its share of the event loop while deliveries are under way; absent: no cap. */
+  readonly ingest?: IngestShare;
   /** Local-only scripted PutEvents failures, for tests; absent on a normal stack. */
   readonly putEventsFaults?: PutEventsFaults;
   /**

@@ -47,8 +47,19 @@ async function run(
     request.req.resume();
     throw new UnknownOperationException();
   }
-  const body = parseJsonBody(await readBody(request.req, request.maxBodyBytes));
-  return operation(contextForCaller(context, request.caller, request.operation, body), body);
+  const raw = await readBody(request.req, request.maxBodyBytes);
+  const callerContext = (body: unknown) => contextForCaller(context, request.caller, request.operation, body);
+  // Ingest is held to its share of the event loop while deliveries are under way (ingest-share.ts).
+  const ingest = request.operation === 'PutEvents' ? context.ingest : undefined;
+  if (ingest === undefined) {
+    const body = parseJsonBody(raw);
+    return { output: await operation(callerContext(body), body), ingest };
+  }
+  const output = await ingest.run(() => {
+    const body = parseJsonBody(raw);
+    return operation(callerContext(body), body);
+  });
+  return { output, ingest };
 }
 
 /**
@@ -72,8 +83,10 @@ export async function handleEventsRequest(
   // Per operation: ListRules answering must not end a PutEvents fault (and log it anew each time).
   const where = `the EventBridge API (${request.operation})`;
   try {
-    const output = await run(request, contextOf);
-    sendJson(request.res, { status: 200, body: output, requestId, contentType });
+    const { output, ingest } = await run(request, contextOf);
+    const answer = () => sendJson(request.res, { status: 200, body: output, requestId, contentType });
+    if (ingest !== undefined) ingest.charged(answer);
+    else answer();
     answered(where);
   } catch (error) {
     const awsError = answerForFailure(where, error);

@@ -4,6 +4,7 @@ import type { DeliveryWorker } from '../delivery/delivery-worker.js';
 import type { PendingDeliveries } from '../delivery/pending-deliveries.js';
 import type { ArnScope } from '../events/arns.js';
 import type { EventsContext } from '../events/events-context.js';
+import { DEFAULT_INGEST_SHARE, IngestShare } from '../events/ingest-share.js';
 import { Router } from '../events/router.js';
 import type { MetricsRecorder } from '../metrics/metrics-recorder.js';
 import { ArchiveStore } from '../store/archive-store.js';
@@ -85,6 +86,10 @@ export function createEventsContext(
       options.pending,
     ),
     pending: options.pending,
+    ingest: new IngestShare({
+      ...DEFAULT_INGEST_SHARE,
+      contended: () => options.worker.busy() && options.pending.pastHalfBound(),
+    }),
     patterns: options.patterns,
     clock: options.clock,
     archives,

@@ -153,6 +153,7 @@ async function startUnder(options: LocalStackOptions, lock: DataDirLock | undefi
       regions: { home: scope.region, others: regions.regions() },
       droppedOnUnknownBus: drops.byBus(),
       pendingBound: pending.snapshot(),
+      tailReaders: tail.subscriberCount,
     }),
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
     ...(metrics === undefined ? {} : { prometheus: () => metrics.prometheusText() }),

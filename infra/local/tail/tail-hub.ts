@@ -88,6 +88,11 @@ export class TailHub {
     return () => this.subscribers.delete(listener);
   }
 
+  /** Readers subscribed now (for the status: one that went away is no longer counted, nor held). */
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
   publishEvents(events: readonly LoggedEvent[]): void {
     if (this.subscribers.size === 0) return;
     for (const event of events) {

@@ -53,6 +53,18 @@ describe('PendingDeliveries', () => {
     expect(pending.admit([], taken)).toBe('admitted');
   });
 
+  it('is past half its bound once one target or the total is', async () => {
+    const pending = new PendingDeliveries(await logWith([['a'], ['b']]), { perTarget: 4, total: 8 });
+    expect(pending.pastHalfBound()).toBe(false);
+    pending.added([plan('a')]);
+    expect(pending.pastHalfBound()).toBe(true);
+    pending.removed([plan('a')]);
+    pending.added([plan('c'), plan('d')]);
+    expect(pending.pastHalfBound()).toBe(true);
+    pending.removed([plan('d')]);
+    expect(pending.pastHalfBound()).toBe(false);
+  });
+
   it('is full once the total is reached, and has room again when deliveries end', async () => {
     const pending = new PendingDeliveries(await logWith([['a'], ['b']]), { perTarget: 2, total: 2 });
     expect(pending.full()).toBe(true);
