@@ -28,4 +28,5 @@ for (const button of document.querySelectorAll('#tabs button'))
 const initial = location.hash.slice(1);
 if (initial !== '' && document.getElementById(initial)?.classList.contains('tab')) show(initial);
 showTotals();
-setInterval(showTotals, 5_000);
+// Totals count rows in the log: every 10 s, and not at all while the page is not looked at.
+setInterval(() => document.hidden || showTotals(), 10_000);
