@@ -93,6 +93,8 @@ class LiveEvents extends HTMLElement {
     source.onmessage = (message) => {
       for (const record of JSON.parse(message.data)) this.take(record);
       this.schedule();
+      // The header's totals follow what happens (dashboard.js, at most once a second).
+      document.dispatchEvent(new Event('tb-records'));
     };
     source.addEventListener('dropped', (message) => {
       this.droppedRecords += JSON.parse(message.data).count;
