@@ -15,7 +15,7 @@ export interface OpenDashboard {
 
 /**
  * The dashboard as a developer has it open: Debian's Chromium (headless) on `GET /`, following
- * the live stream and polling metrics as the page does. Where Chromium is absent, a reader of
+ * the live stream and reading the status totals as the page does. Where Chromium is absent, a reader of
  * the page's server-sent-events stream stands in (what the stack serves is the same; the
  * browser's own rendering is then not on the machine), and `kind` says so.
  */
