@@ -15,9 +15,9 @@ export interface OpenDashboard {
 
 /**
  * The dashboard as a developer has it open: Debian's Chromium (headless) on `GET /`, following
- * the live stream and reading the status totals as the page does. Where Chromium is absent, a reader of
- * the page's server-sent-events stream stands in (what the stack serves is the same; the
- * browser's own rendering is then not on the machine), and `kind` says so.
+ * the live stream and reading the status totals as the page does. Where Chromium is absent, a
+ * reader of the page's server-sent-events stream stands in (what the stack serves is the same;
+ * the browser's own rendering is then not on the machine), and `kind` says so.
  */
 export async function openDashboard(endpoint: string): Promise<OpenDashboard> {
   if (existsSync(chromiumPath)) {
