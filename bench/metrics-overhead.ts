@@ -39,6 +39,8 @@ interface Figures {
   readonly stored: number;
   /** Stack CPU seconds per 1,000 events at a steady `steadyEventsPerSecond` (put, deliver, store). */
   readonly cpuPerThousand: number;
+  /** CPU seconds per 1,000 events of the tail process and the browser, over the closed loop and its drain. */
+  readonly watchersCpuPerThousand: number;
 }
 
 async function drained(endpoint: string): Promise<void> {
@@ -78,9 +80,13 @@ async function measure(setup: Setup, dataDir: string): Promise<Figures> {
   try {
     await closedLoop({ endpoint, busName: 'trackbridge', concurrency: 8, seconds: 1 });
     await drained(endpoint);
+    const watchersCpu = (): number =>
+      (tail?.pid === undefined ? 0 : processCpuSeconds(tail.pid)) + (dashboard?.cpuSeconds() ?? 0);
+    const watchersBefore = watchersCpu();
     const startedAt = Date.now();
     const load = await closedLoop({ endpoint, busName: 'trackbridge', concurrency: 8, seconds });
     await drained(endpoint);
+    const watchersCpuPerThousand = (1000 * (watchersCpu() - watchersBefore)) / load.acknowledged;
     const delivered = deliveredTimes(dataDir);
     const lastStored = Math.max(...[...load.sentAt.keys()].map((id) => delivered.get(id) ?? Number.NaN));
     const pid = stack.child.pid ?? 0;
@@ -97,6 +103,7 @@ async function measure(setup: Setup, dataDir: string): Promise<Figures> {
       acknowledged: load.acknowledged / load.seconds,
       stored: load.acknowledged / ((lastStored - startedAt) / 1000),
       cpuPerThousand: (1000 * cpu) / steady.acknowledged,
+      watchersCpuPerThousand,
     };
   } finally {
     await dashboard?.close();
@@ -125,24 +132,33 @@ export async function run(options: BenchOptions): Promise<void> {
   const loadAtStart = load();
   try {
     const sums = new Map(
-      setups.map((setup) => [setup.name, { acknowledged: 0, stored: 0, cpuPerThousand: 0 }]),
+      setups.map((setup) => [
+        setup.name,
+        { acknowledged: 0, stored: 0, cpuPerThousand: 0, watchersCpuPerThousand: 0 },
+      ]),
     );
     for (let index = 0; index < rounds; index++) {
       for (const setup of setups) {
         const figures = await measure(setup, join(dir, `${index}-${setup.metrics}-${setup.tail}`));
-        const sum = sums.get(setup.name) as { acknowledged: number; stored: number; cpuPerThousand: number };
+        const sum = sums.get(setup.name) as {
+          acknowledged: number;
+          stored: number;
+          cpuPerThousand: number;
+          watchersCpuPerThousand: number;
+        };
         sum.acknowledged += figures.acknowledged / rounds;
         sum.stored += figures.stored / rounds;
         sum.cpuPerThousand += figures.cpuPerThousand / rounds;
+        sum.watchersCpuPerThousand += figures.watchersCpuPerThousand / rounds;
         process.stderr.write(
-          `round ${index + 1} ${setup.name}: ${round(figures.acknowledged)} acknowledged/s, ${round(figures.stored)} stored/s, ${figures.cpuPerThousand.toFixed(3)} CPU s per 1,000 events (load ${load()})\n`,
+          `round ${index + 1} ${setup.name}: ${round(figures.acknowledged)} acknowledged/s, ${round(figures.stored)} stored/s, ${figures.cpuPerThousand.toFixed(3)} CPU s per 1,000 events, tail + browser ${figures.watchersCpuPerThousand.toFixed(3)} (load ${load()})\n`,
         );
       }
     }
     const base = sums.get('metrics off') as Figures;
     const rows = setups.map((setup) => {
       const figures = sums.get(setup.name) as Figures;
-      return `| ${setup.name} | ${round(figures.acknowledged)} (${percent(figures.acknowledged / base.acknowledged)}) | ${round(figures.stored)} (${percent(figures.stored / base.stored)}) | ${figures.cpuPerThousand.toFixed(3)} (${percent(figures.cpuPerThousand / base.cpuPerThousand)}) |`;
+      return `| ${setup.name} | ${round(figures.acknowledged)} (${percent(figures.acknowledged / base.acknowledged)}) | ${round(figures.stored)} (${percent(figures.stored / base.stored)}) | ${figures.cpuPerThousand.toFixed(3)} (${percent(figures.cpuPerThousand / base.cpuPerThousand)}) | ${figures.watchersCpuPerThousand.toFixed(3)} |`;
     });
     const metricsOn = sums.get('metrics on') as Figures;
     const watched = sums.get('metrics on + tail + dashboard') as Figures;
@@ -150,10 +166,10 @@ export async function run(options: BenchOptions): Promise<void> {
     const lines = [
       `${machineLine()} Load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${load()} — the machine is shared with other builds, so every figure here is noisy.`,
       '',
-      `Stack in its own process on disk (\`trackbridge start\`), 10 \`User Logged In\` entries per PutEvents call, closed loop at concurrency 8 for ${seconds} s, then an open loop at ${steadyEventsPerSecond.toLocaleString('en-US')} events/s for ${seconds} s for the CPU figure (the stack process's user + system CPU until every delivery is done, per 1,000 events: PutEvents, delivery, consumer, dynalite). ${rounds} rounds, setups interleaved, means shown; percentages against "metrics off" in this run. "tail" is a real \`trackbridge tail --json\` process following the stack; "dashboard" is ${dashboardKind === 'chromium' ? "Debian's Chromium (headless, on the same 2 cores) with the dashboard page open, following its live stream and polling metrics" : "a reader of the dashboard's server-sent-events stream (no Chromium on this machine)"}.`,
+      `Stack in its own process on disk (\`trackbridge start\`), 10 \`User Logged In\` entries per PutEvents call, closed loop at concurrency 8 for ${seconds} s, then an open loop at ${steadyEventsPerSecond.toLocaleString('en-US')} events/s for ${seconds} s for the CPU figure (the stack process's user + system CPU until every delivery is done, per 1,000 events: PutEvents, delivery, consumer, dynalite). ${rounds} rounds, setups interleaved, means shown; percentages against "metrics off" in this run. "tail" is a real \`trackbridge tail --json\` process following the stack; "dashboard" is ${dashboardKind === 'chromium' ? "Debian's Chromium (headless, on the same 2 cores) with the dashboard open on its live tab, following the live stream and reading the status totals; its CPU and the tail's are the last column" : "a reader of the dashboard's server-sent-events stream (no Chromium on this machine)"}.`,
       '',
-      `| Setup | Acknowledged events/s | Stored events/s | Stack CPU s per 1,000 events at ${steadyEventsPerSecond.toLocaleString('en-US')}/s |`,
-      '| --- | --- | --- | --- |',
+      `| Setup | Acknowledged events/s | Stored events/s | Stack CPU s per 1,000 events at ${steadyEventsPerSecond.toLocaleString('en-US')}/s | Tail + browser CPU s per 1,000 events (closed loop) |`,
+      '| --- | --- | --- | --- | --- |',
       ...rows,
       '',
       watchedLine,

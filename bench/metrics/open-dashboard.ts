@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { descendantsCpuSeconds } from './process-cpu.js';
 
 /** Debian's Chromium (`apt-get install chromium`), or the one `TRACKBRIDGE_CHROMIUM` names. */
 const chromiumPath = process.env.TRACKBRIDGE_CHROMIUM ?? '/usr/bin/chromium';
@@ -7,14 +8,16 @@ const chromiumPath = process.env.TRACKBRIDGE_CHROMIUM ?? '/usr/bin/chromium';
 /** An open dashboard, closed by `close()`; `kind` says whether a real browser or a bare stream reader. */
 export interface OpenDashboard {
   readonly kind: 'chromium' | 'stream reader';
+  /** CPU seconds the browser's processes have used so far (0 for the stream reader, in this process). */
+  cpuSeconds(): number;
   close(): Promise<void>;
 }
 
 /**
  * The dashboard as a developer has it open: Debian's Chromium (headless) on `GET /`, following
- * the live stream and polling metrics as the page does. Where Chromium is absent, a reader of
- * the page's server-sent-events stream stands in (what the stack serves is the same; the
- * browser's own rendering is then not on the machine), and `kind` says so.
+ * the live stream and reading the status totals as the page does. Where Chromium is absent, a
+ * reader of the page's server-sent-events stream stands in (what the stack serves is the same;
+ * the browser's own rendering is then not on the machine), and `kind` says so.
  */
 export async function openDashboard(endpoint: string): Promise<OpenDashboard> {
   if (existsSync(chromiumPath)) {
@@ -25,7 +28,11 @@ export async function openDashboard(endpoint: string): Promise<OpenDashboard> {
     });
     const page = await browser.newPage();
     await page.goto(`${endpoint}/`, { waitUntil: 'load' });
-    return { kind: 'chromium', close: () => browser.close() };
+    return {
+      kind: 'chromium',
+      cpuSeconds: () => descendantsCpuSeconds(process.pid, /chrom/i),
+      close: () => browser.close(),
+    };
   }
   const aborter = new AbortController();
   const response = await fetch(`${endpoint}/_trackbridge/stream`, {
@@ -44,6 +51,7 @@ export async function openDashboard(endpoint: string): Promise<OpenDashboard> {
   })();
   return {
     kind: 'stream reader',
+    cpuSeconds: () => 0,
     close: async () => {
       aborter.abort();
       await reading;

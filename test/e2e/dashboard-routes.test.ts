@@ -35,8 +35,10 @@ function readStream(enough: (records: TailRecord[]) => boolean, opened: () => Pr
         const frames = text.split('\n\n');
         text = frames.pop() ?? '';
         for (const frame of frames) {
+          // One message per batch: its data is a JSON array of records (`event: dropped` is a count).
           const data = frame.split('\n').find((line) => line.startsWith('data: '));
-          if (data !== undefined) records.push(JSON.parse(data.slice(6)) as TailRecord);
+          if (data !== undefined && !frame.startsWith('event: '))
+            records.push(...(JSON.parse(data.slice(6)) as TailRecord[]));
         }
         if (enough(records)) {
           req.destroy();

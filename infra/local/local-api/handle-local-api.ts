@@ -63,7 +63,7 @@ function streamTail(context: LocalApiContext, req: IncomingMessage, res: ServerR
   res.write(`${JSON.stringify({ type: 'hello', at: new Date(context.clock.now()).toISOString() })}\n`);
   // A reader that stops reading loses records (and is told how many), never the process's memory.
   const write = boundedLineWriter(res);
-  const unsubscribe = context.tail.subscribe((record) => write(`${JSON.stringify(record)}\n`));
+  const unsubscribe = context.tail.subscribe((batch) => write(batch.ndjson, batch.records.length));
   req.on('close', unsubscribe);
 }
 

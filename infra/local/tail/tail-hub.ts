@@ -76,14 +76,55 @@ function outcomeRecord(outcome: DeliveryOutcome, delivery: DueDelivery): TailRec
 }
 
 /**
+ * Records published within one flush interval, each serialised once however many subscribers
+ * read them (a tail, a dashboard tab or several), and framed once per format.
+ */
+export class TailBatch {
+  private lines: readonly string[] | undefined;
+  private ndjsonText: string | undefined;
+  private arrayText: string | undefined;
+
+  constructor(readonly records: readonly TailRecord[]) {}
+
+  /** One JSON text per record. */
+  get json(): readonly string[] {
+    this.lines ??= this.records.map((record) => JSON.stringify(record));
+    return this.lines;
+  }
+
+  /** The records as NDJSON: one line each, each ended by a newline. */
+  get ndjson(): string {
+    this.ndjsonText ??= `${this.json.join('\n')}\n`;
+    return this.ndjsonText;
+  }
+
+  /** The records as one JSON array. */
+  get jsonArray(): string {
+    this.arrayText ??= `[${this.json.join(',')}]`;
+    return this.arrayText;
+  }
+}
+
+/**
+ * How long records gather before they go out together: a tail or a page is read by a person, and
+ * one write per batch (rather than per record and subscriber) keeps a watched stack's rates.
+ */
+const FLUSH_MS = 100;
+
+/**
  * Fans what the stack does out to tail subscribers: each event appended to the log with the rules
- * it matched, then each delivery attempt's outcome. In memory only, and free when nobody listens.
+ * it matched, then each delivery attempt's outcome, in batches every `flushMs`. In memory only,
+ * and free when nobody listens.
  */
 export class TailHub {
-  private readonly subscribers = new Set<(record: TailRecord) => void>();
+  private readonly subscribers = new Set<(batch: TailBatch) => void>();
+  private pending: TailRecord[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
-  /** Calls `listener` for every record from now on; returns the unsubscribe function. */
-  subscribe(listener: (record: TailRecord) => void): () => void {
+  constructor(private readonly flushMs = FLUSH_MS) {}
+
+  /** Calls `listener` with every batch of records from now on; returns the unsubscribe function. */
+  subscribe(listener: (batch: TailBatch) => void): () => void {
     this.subscribers.add(listener);
     return () => this.subscribers.delete(listener);
   }
@@ -121,6 +162,17 @@ export class TailHub {
   }
 
   private emit(record: TailRecord): void {
-    for (const listener of this.subscribers) listener(record);
+    this.pending.push(record);
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => this.flush(), this.flushMs);
+    // A batch in waiting never keeps a stopping process alive.
+    this.timer.unref();
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const batch = new TailBatch(this.pending);
+    this.pending = [];
+    for (const listener of this.subscribers) listener(batch);
   }
 }

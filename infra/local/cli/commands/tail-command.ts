@@ -65,14 +65,14 @@ export async function runTailCommand(args: readonly string[], io: CliIo): Promis
   const decoder = new TextDecoder();
   try {
     for await (const chunk of response.body) {
-      buffered += decoder.decode(chunk, { stream: true });
-      let newline = buffered.indexOf('\n');
-      while (newline >= 0) {
-        const record = JSON.parse(buffered.slice(0, newline)) as TailRecord | { type: 'hello' };
-        buffered = buffered.slice(newline + 1);
-        newline = buffered.indexOf('\n');
+      const lines = (buffered + decoder.decode(chunk, { stream: true })).split('\n');
+      buffered = lines.pop() ?? '';
+      // One write per chunk the stack sent (a batch of records), not one per record.
+      let output = '';
+      for (const line of lines) {
+        const record = JSON.parse(line) as TailRecord | { type: 'hello' };
         if (record.type === 'hello') continue;
-        io.out(values.json ? `${JSON.stringify(record)}\n` : describe(record));
+        output += values.json ? `${line}\n` : describe(record);
         if (record.type === 'event' && events < limit) {
           events++;
           if (record.rules.length > 0) unsettled.set(record.id, record.rules.length);
@@ -86,10 +86,12 @@ export async function runTailCommand(args: readonly string[], io: CliIo): Promis
           else unsettled.set(record.eventId, left);
         }
         if (events >= limit && unsettled.size === 0) {
+          io.out(output);
           controller.abort();
           return exitCodes.ok;
         }
       }
+      if (output !== '') io.out(output);
     }
   } catch (error) {
     if (controller.signal.aborted) return exitCodes.ok;

@@ -72,3 +72,64 @@ export function table(columns, rows, empty) {
     ),
   );
 }
+
+/**
+ * A table whose rows are kept by `key` across refreshes: `update(items)` fills each row's cells in
+ * place (`columns` are [heading, (cell, item) => void]), adds and removes rows, and never replaces
+ * a control the person is using (a checkbox, a button) under the pointer.
+ */
+export function keyedTable(columns, key, empty) {
+  const body = h('tbody');
+  const grid = h(
+    'table',
+    { hidden: true },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        columns.map(([heading]) => h('th', {}, heading)),
+      ),
+    ),
+    body,
+  );
+  const none = h('p', { class: 'empty' }, empty);
+  const rows = new Map();
+  const update = (items) => {
+    none.hidden = items.length > 0;
+    grid.hidden = items.length === 0;
+    const seen = new Set();
+    items.forEach((item, index) => {
+      const name = key(item);
+      seen.add(name);
+      let row = rows.get(name);
+      if (row === undefined) {
+        row = h(
+          'tr',
+          {},
+          columns.map(() => h('td')),
+        );
+        rows.set(name, row);
+      }
+      columns.forEach(([, fill], column) => {
+        fill(row.children[column], item);
+      });
+      if (body.children[index] !== row) body.insertBefore(row, body.children[index] ?? null);
+    });
+    for (const [name, row] of rows) {
+      if (seen.has(name)) continue;
+      row.remove();
+      rows.delete(name);
+    }
+  };
+  return { element: h('div', {}, none, grid), update };
+}
+
+/** A keyed-table cell showing text, written only when it changed. */
+export function textCell(value) {
+  return (cell, item) => {
+    const text = String(value(item) ?? '');
+    if (cell.textContent !== text) cell.textContent = text;
+  };
+}

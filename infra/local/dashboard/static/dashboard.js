@@ -27,5 +27,24 @@ for (const button of document.querySelectorAll('#tabs button'))
   button.addEventListener('click', () => show(button.dataset.tab));
 const initial = location.hash.slice(1);
 if (initial !== '' && document.getElementById(initial)?.classList.contains('tab')) show(initial);
+/** Totals count rows in the log: at most once a second while records arrive, else every 5 s. */
+const TOTALS_MS = 1_000;
+let totalsAt = 0;
+let totalsTimer;
+function refreshTotals() {
+  if (totalsTimer !== undefined) return;
+  totalsTimer = setTimeout(
+    () => {
+      totalsTimer = undefined;
+      // Nobody looks at a hidden page: it asks again when shown.
+      if (document.hidden) return;
+      totalsAt = Date.now();
+      showTotals();
+    },
+    Math.max(0, totalsAt + TOTALS_MS - Date.now()),
+  );
+}
 showTotals();
-setInterval(showTotals, 5_000);
+document.addEventListener('tb-records', refreshTotals);
+document.addEventListener('visibilitychange', refreshTotals);
+setInterval(refreshTotals, 5_000);

@@ -1,4 +1,4 @@
-import { events, h, local, table } from './api.js';
+import { events, h, keyedTable, local, table, textCell } from './api.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -13,14 +13,29 @@ class Panel extends HTMLElement {
   controls() {
     return [];
   }
-  async refresh() {
-    try {
-      await this.draw();
-      this.error.hidden = true;
-    } catch (error) {
-      this.error.hidden = false;
-      this.error.textContent = String(error.message ?? error);
+  /**
+   * Draws now, or, while a draw is under way, once more after it: draws never overlap, so an
+   * answer read before an action never lands after the answer read since.
+   */
+  refresh() {
+    if (this.drawing !== undefined) {
+      this.again = true;
+      return this.drawing;
     }
+    this.drawing = (async () => {
+      do {
+        this.again = false;
+        try {
+          await this.draw();
+          this.error.hidden = true;
+        } catch (error) {
+          this.error.hidden = false;
+          this.error.textContent = String(error.message ?? error);
+        }
+      } while (this.again);
+      this.drawing = undefined;
+    })();
+    return this.drawing;
   }
 }
 
@@ -88,9 +103,39 @@ class MetricsPanel extends Panel {
 
 class QuarantinePanel extends Panel {
   interval = 5_000;
+  /** Every detail-type the picker offers: the catalog's, and any other seen quarantined (unrouted). */
+  known = new Set();
+  controls() {
+    this.type = h(
+      'select',
+      { name: 'type', 'aria-label': 'detail-type', onchange: () => this.refresh() },
+      h('option', { value: '' }, 'all types'),
+    );
+    return [h('div', { class: 'toolbar' }, h('label', {}, 'detail-type ', this.type))];
+  }
+  /** Adds the types not offered yet, in name order, keeping the person's choice. */
+  offer(types) {
+    const added = types.filter((type) => type !== undefined && !this.known.has(type));
+    if (added.length === 0) return;
+    for (const type of added) this.known.add(type);
+    const chosen = this.type.value;
+    this.type.replaceChildren(
+      h('option', { value: '' }, 'all types'),
+      ...[...this.known].sort().map((type) => h('option', { value: type }, type)),
+    );
+    this.type.value = chosen;
+  }
   async draw() {
-    const { status, body } = await local('quarantine?hours=24');
+    if (this.known.size === 0) {
+      const catalog = await local('catalog');
+      if (catalog.status === 200) this.offer(catalog.body.types.map((type) => type.detailType));
+    }
+    const type = this.type.value;
+    const { status, body } = await local(
+      `quarantine?hours=24${type === '' ? '' : `&type=${encodeURIComponent(type)}`}`,
+    );
     if (status !== 200) throw new Error(body.message);
+    this.offer(body.items.map((item) => item.eventType));
     const reasons = (item) =>
       h(
         'ul',
@@ -100,7 +145,11 @@ class QuarantinePanel extends Panel {
         ),
       );
     this.body.replaceChildren(
-      h('h2', {}, `Quarantined in the last 24 hours (${body.items.length})`),
+      h(
+        'h2',
+        {},
+        `Quarantined in the last 24 hours${type === '' ? '' : ` as ${type}`} (${body.items.length})`,
+      ),
       table(
         [
           ['key', (item) => item.sk],
@@ -152,39 +201,49 @@ class DeadLettersPanel extends Panel {
           : `Redriven ${body.redriven}.`
         : body.message;
     this.selected.clear();
+    for (const box of this.body.querySelectorAll('input[type="checkbox"]')) box.checked = false;
     await this.refresh();
   }
   async draw() {
     const { status, body } = await local('dead-letters?limit=500');
     if (status !== 200) throw new Error(body.message);
-    const check = (letter) =>
+    this.letters ??= keyedTable(
+      [
+        ['', (cell, letter) => this.check(cell, letter)],
+        ['id', textCell((letter) => letter.id)],
+        ['event', textCell((letter) => letter.eventId)],
+        ['rule', textCell((letter) => letter.rule)],
+        ['target', textCell((letter) => letter.targetArn)],
+        ['attempts', textCell((letter) => letter.attempts)],
+        ['error', textCell((letter) => `${letter.errorCode}: ${letter.errorMessage}`)],
+        ['dead at', textCell((letter) => new Date(letter.deadAt).toISOString())],
+      ],
+      (letter) => letter.id,
+      'No dead letters.',
+    );
+    if (this.body.firstChild !== this.letters.element) this.body.replaceChildren(this.letters.element);
+    for (const id of this.selected) {
+      if (!body.deadLetters.some((letter) => letter.id === id)) this.selected.delete(id);
+    }
+    this.letters.update(body.deadLetters);
+  }
+  /** The row's checkbox, made once: a refresh never unticks what the person ticked. */
+  check(cell, letter) {
+    if (cell.firstChild !== null) return;
+    cell.append(
       h('input', {
         type: 'checkbox',
         'aria-label': `select dead letter ${letter.id}`,
         checked: this.selected.has(letter.id),
         onchange: (event) =>
           event.target.checked ? this.selected.add(letter.id) : this.selected.delete(letter.id),
-      });
-    this.body.replaceChildren(
-      table(
-        [
-          ['', check],
-          ['id', (letter) => letter.id],
-          ['event', (letter) => letter.eventId],
-          ['rule', (letter) => letter.rule],
-          ['target', (letter) => letter.targetArn],
-          ['attempts', (letter) => letter.attempts],
-          ['error', (letter) => `${letter.errorCode}: ${letter.errorMessage}`],
-          ['dead at', (letter) => new Date(letter.deadAt).toISOString()],
-        ],
-        body.deadLetters,
-        'No dead letters.',
-      ),
+      }),
     );
   }
 }
 
 const ACTIVE = new Set(['STARTING', 'RUNNING', 'CANCELLING']);
+const ENDED = new Set(['COMPLETED', 'CANCELLED', 'FAILED']);
 
 /** A datetime-local input's value for a time (local wall clock, to the minute). */
 function localInput(time) {
@@ -194,6 +253,9 @@ function localInput(time) {
 
 class ReplaysPanel extends Panel {
   interval = 1_000;
+  /** Replays the person cancelled from this page. */
+  cancelling = new Set();
+  progress = new Map();
   controls() {
     this.archive = h('select', { name: 'archive', 'aria-label': 'archive' });
     this.from = h('input', {
@@ -222,6 +284,8 @@ class ReplaysPanel extends Panel {
     ];
   }
   async start() {
+    // Said at once, so an earlier replay's "Started" is never read as this one's.
+    this.result.textContent = 'Starting a replay…';
     try {
       const { ArchiveArn, EventSourceArn } = await events('DescribeArchive', {
         ArchiveName: this.archive.value,
@@ -240,6 +304,70 @@ class ReplaysPanel extends Panel {
     }
     await this.refresh();
   }
+  /** The tables, made once and then updated in place (see `keyedTable`). */
+  tables() {
+    this.archives ??= keyedTable(
+      [
+        ['name', textCell((archive) => archive.ArchiveName)],
+        ['state', textCell((archive) => archive.State)],
+        ['events', textCell((archive) => archive.EventCount ?? 0)],
+        ['bytes', textCell((archive) => archive.SizeBytes ?? 0)],
+        ['retention (days)', textCell((archive) => archive.RetentionDays ?? 0)],
+      ],
+      (archive) => archive.ArchiveName,
+      'No archives.',
+    );
+    this.replays ??= keyedTable(
+      [
+        ['name', textCell((replay) => replay.ReplayName)],
+        ['archive', textCell((replay) => replay.EventSourceArn?.split('/').pop())],
+        ['state', (cell, replay) => this.stateCell(cell, replay)],
+        ['progress', (cell, replay) => this.progressCell(cell, replay)],
+        ['', (cell, replay) => this.cancelCell(cell, replay)],
+      ],
+      (replay) => replay.ReplayName,
+      'No replays.',
+    );
+    if (this.body.childElementCount === 0)
+      this.body.append(
+        h('h2', {}, 'Archives'),
+        this.archives.element,
+        h('h2', {}, 'Replays'),
+        this.replays.element,
+      );
+  }
+  stateCell(cell, replay) {
+    if (cell.firstChild === null)
+      cell.append(h('span', { class: 'state', 'data-replay': replay.ReplayName }));
+    // A replay the person cancelled says so until the stack reports it further along.
+    const state =
+      this.cancelling.has(replay.ReplayName) && !ENDED.has(replay.State) ? 'CANCELLING' : replay.State;
+    if (cell.firstChild.textContent !== state) cell.firstChild.textContent = state;
+  }
+  progressCell(cell, replay) {
+    if (cell.firstChild === null) cell.append(h('progress', { max: 1, value: 0 }), h('span'));
+    const { replayed = 0, total = 0 } = this.progress.get(replay.ReplayName) ?? {};
+    const [bar, text] = cell.children;
+    bar.max = Math.max(total, 1);
+    bar.value = replayed;
+    bar.setAttribute('value', String(replayed));
+    const count = ` ${replayed}/${total}`;
+    if (text.textContent !== count) text.textContent = count;
+  }
+  cancelCell(cell, replay) {
+    if (cell.firstChild === null)
+      cell.append(
+        h(
+          'button',
+          { type: 'button', hidden: true, onclick: () => this.cancel(replay.ReplayName) },
+          'Cancel',
+        ),
+      );
+    const button = cell.firstChild;
+    const cancellable =
+      ACTIVE.has(replay.State) && replay.State !== 'CANCELLING' && !this.cancelling.has(replay.ReplayName);
+    if (button.hidden === cancellable) button.hidden = !cancellable;
+  }
   async draw() {
     const [{ Archives = [] }, { Replays = [] }] = await Promise.all([
       events('ListArchives', {}),
@@ -250,7 +378,7 @@ class ReplaysPanel extends Panel {
         ...Archives.map((archive) => h('option', { value: archive.ArchiveName }, archive.ArchiveName)),
       );
     }
-    const progress = new Map(
+    this.progress = new Map(
       await Promise.all(
         Replays.map(async (replay) => [
           replay.ReplayName,
@@ -258,54 +386,22 @@ class ReplaysPanel extends Panel {
         ]),
       ),
     );
-    const bar = (replay) => {
-      const { replayed = 0, total = 0 } = progress.get(replay.ReplayName) ?? {};
-      return h(
-        'span',
-        {},
-        h('progress', { max: Math.max(total, 1), value: replayed }),
-        ` ${replayed}/${total}`,
-      );
-    };
-    const cancel = (replay) =>
-      ACTIVE.has(replay.State) && replay.State !== 'CANCELLING'
-        ? h('button', { type: 'button', onclick: () => this.cancel(replay.ReplayName) }, 'Cancel')
-        : '';
     Replays.sort((a, b) => (b.ReplayStartTime ?? 0) - (a.ReplayStartTime ?? 0));
-    this.body.replaceChildren(
-      h('h2', {}, 'Archives'),
-      table(
-        [
-          ['name', (archive) => archive.ArchiveName],
-          ['state', (archive) => archive.State],
-          ['events', (archive) => archive.EventCount ?? 0],
-          ['bytes', (archive) => archive.SizeBytes ?? 0],
-          ['retention (days)', (archive) => archive.RetentionDays ?? 0],
-        ],
-        Archives,
-        'No archives.',
-      ),
-      h('h2', {}, 'Replays'),
-      table(
-        [
-          ['name', (replay) => replay.ReplayName],
-          ['archive', (replay) => replay.EventSourceArn?.split('/').pop()],
-          [
-            'state',
-            (replay) => h('span', { class: 'state', 'data-replay': replay.ReplayName }, replay.State),
-          ],
-          ['progress', bar],
-          ['', cancel],
-        ],
-        Replays,
-        'No replays.',
-      ),
-    );
+    this.tables();
+    this.archives.update(Archives);
+    this.shownReplays = Replays;
+    this.replays.update(Replays);
   }
   async cancel(name) {
+    // The row shows the cancel at once and keeps it shown: a refresh read before it never undoes it.
+    this.cancelling.add(name);
+    this.result.textContent = `Cancelling ${name}…`;
+    this.replays.update(this.shownReplays);
     try {
       await events('CancelReplay', { ReplayName: name });
+      this.result.textContent = `Cancelling ${name}.`;
     } catch (error) {
+      this.cancelling.delete(name);
       this.result.textContent = error.message;
     }
     await this.refresh();

@@ -49,4 +49,16 @@ describe('boundedLineWriter', () => {
       '{"type":"after"}\n',
     ]);
   });
+
+  it('counts the records a dropped chunk carried, not the chunks', async () => {
+    const reader = stalledReader();
+    const write = boundedLineWriter(reader.out);
+    const batch = `${'{"type":"event"}\n'.repeat(100)}`;
+    write(batch, 100);
+    write(batch, 100);
+    write(batch, 100);
+    reader.read();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reader.lines).toEqual([batch, `${JSON.stringify({ type: 'dropped', count: 200 })}\n`]);
+  });
 });
