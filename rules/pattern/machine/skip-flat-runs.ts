@@ -1,3 +1,5 @@
+import { isWrittenAsIs } from './json-chars.js';
+
 /**
  * Skipping runs of simple JSON values with one sticky regular expression each: V8 compiles them to
  * native code, which reads the coordinate arrays that make up most of an event (arrays of small
@@ -44,7 +46,27 @@ export function skipSimpleMembers(text: string, p: number): number {
   return runEnd(MEMBERS, text, p);
 }
 
-function runEnd(run: RegExp, text: string, p: number): number {
+/** A key written without escapes or dots: it names one path segment, as written. */
+const UNDOTTED_PLAIN_KEY = '"[^"\\\\\\x00-\\x1f.]*"';
+/** Above this many keys a node's run of unread members is not worth one expression. */
+const MOST_WANTED_KEYS = 32;
+
+/**
+ * A run of object members that no rule reads, with simple values: keys written without escapes
+ * or dots (so each names one path segment as written) and none of `wanted`, the keys of one path
+ * node. Undefined when `wanted` is too many to list.
+ */
+export function unreadMembersRun(wanted: readonly string[]): RegExp | undefined {
+  if (wanted.length > MOST_WANTED_KEYS) return undefined;
+  // A key that JSON must escape is never written plainly, so it needs no place in the list.
+  const keys = wanted.filter(isWrittenAsIs).map((key) => `"${key.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')}"`);
+  const notWanted = keys.length === 0 ? '' : `(?!(?:${keys.join('|')})${WS}:)`;
+  const member = `${notWanted}${UNDOTTED_PLAIN_KEY}${WS}:${WS}${SIMPLE}${WS}`;
+  return new RegExp(`${member}(?:,${WS}${member}){0,${MOST_MORE}}`, 'y');
+}
+
+/** The position after the run of `run` at `p` in `text`, or -1 when none starts there. */
+export function runEnd(run: RegExp, text: string, p: number): number {
   run.lastIndex = p;
   return run.test(text) ? run.lastIndex : -1;
 }
