@@ -18,17 +18,20 @@ const STRING = '"[^"\\\\\\x00-\\x1f]*(?:\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})[^"
 /** A number, read as far as the character skipper reads it. */
 const NUMBER = '-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?(?=[ \\t\\n\\r,\\]}])';
 const SCALAR = `(?:${STRING}|${NUMBER}|true|false|null)`;
+/**
+ * Members or elements one container in a run may hold, and members or elements after the first
+ * that one run may hold: bounds keep the expression engine's backtracking stack small (unbounded,
+ * a run of a million elements takes minutes). Longer containers are skipped by hand.
+ */
+const MOST_IN_CONTAINER = 256;
+const MOST_MORE = 63;
 const SCALAR_MEMBER = `${STRING}${WS}:${WS}${SCALAR}${WS}`;
-const FLAT_OBJECT = `\\{${WS}(?:${SCALAR_MEMBER}(?:,${WS}${SCALAR_MEMBER})*)?\\}`;
-const FLAT_ARRAY = `\\[${WS}(?:${SCALAR}${WS}(?:,${WS}${SCALAR}${WS})*)?\\]`;
+const FLAT_OBJECT = `\\{${WS}(?:${SCALAR_MEMBER}(?:,${WS}(?!\\})|(?=\\}))){0,${MOST_IN_CONTAINER}}\\}`;
+const FLAT_ARRAY = `\\[${WS}(?:${SCALAR}${WS}(?:,${WS}(?!\\])|(?=\\]))){0,${MOST_IN_CONTAINER}}\\]`;
+/** Scalars and containers of scalars, each member or element written once in the expression. */
 const SIMPLE = `(?:${SCALAR}|${FLAT_OBJECT}|${FLAT_ARRAY})`;
 const MEMBER = `${STRING}${WS}:${WS}${SIMPLE}${WS}`;
 
-/**
- * Elements or members after the first that one run may hold: a bound keeps the expression engine's
- * backtracking stack small (unbounded, a run of a million elements takes minutes).
- */
-const MOST_MORE = 63;
 const ELEMENTS = new RegExp(`${SIMPLE}${WS}(?:,${WS}${SIMPLE}${WS}){0,${MOST_MORE}}`, 'y');
 const MEMBERS = new RegExp(`${MEMBER}(?:,${WS}${MEMBER}){0,${MOST_MORE}}`, 'y');
 

@@ -22,6 +22,12 @@ describe('skipSimpleElements', () => {
     expect(skipSimpleElements('[1e5x]', 1)).toBe(-1);
   });
 
+  it('skips an object of a million members inside a run by hand, past the bound of one container', () => {
+    const text = `[1,{${Array(1_000_000).fill('"a":1').join(',')}}]`;
+    expect(skipSimpleElements(text, 1)).toBe(2);
+    expect(skipValue(text, 0, 0, 10)).toBe(text.length);
+  });
+
   it('skips a run of a million elements in bounded steps', () => {
     const text = `[${Array(1_000_000).fill('{"x":1}').join(',')}]`;
     expect(skipValue(text, 0, 0, 10)).toBe(text.length);
