@@ -9,3 +9,12 @@ export const OPEN_BRACE = 123;
 export const CLOSE_BRACE = 125;
 export const OPEN_BRACKET = 91;
 export const CLOSE_BRACKET = 93;
+
+/** True when JSON can write the key without escapes: no quote, backslash or control character. */
+export function isWrittenAsIs(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 32 || c === QUOTE || c === BACKSLASH) return false;
+  }
+  return true;
+}

@@ -1,4 +1,5 @@
-import { QUOTE } from './json-chars.js';
+import { isWrittenAsIs, QUOTE } from './json-chars.js';
+import { runEnd, unreadMembersRun } from './skip-flat-runs.js';
 import { ValueIndex } from './value-index.js';
 
 /** Above this many children a node looks keys up in a hash map instead of comparing them in turn. */
@@ -22,6 +23,8 @@ export class PathNode {
   values: ValueIndex | undefined;
   /** Index of this path among the paths some `exists: false` condition names, or -1. */
   absenceId = -1;
+  /** Skips runs of members no rule reads; built on first use, null when the node has too many keys. */
+  private unreadRun: RegExp | null | undefined;
 
   /** True when leaves at this path matter to some rule. */
   get isTarget(): boolean {
@@ -45,6 +48,7 @@ export class PathNode {
       if (child === undefined) {
         child = new PathNode();
         node.byKey.set(segment, child);
+        node.unreadRun = undefined;
         node.keys.push(segment);
         node.nodes.push(child);
         if (isWrittenAsIs(segment)) {
@@ -75,6 +79,16 @@ export class PathNode {
       if (node === undefined) return undefined;
     }
     return node;
+  }
+
+  /**
+   * From the key at `p`, the position after the run of members there whose keys name no child,
+   * with their values (only scalars and containers of scalars, one level below this node's object)
+   * and whitespace; -1 when the member at `p` is not such a one.
+   */
+  skipUnreadMembers(text: string, p: number): number {
+    if (this.unreadRun === undefined) this.unreadRun = unreadMembersRun(this.keys) ?? null;
+    return this.unreadRun === null ? -1 : runEnd(this.unreadRun, text, p);
   }
 
   /**
@@ -110,15 +124,6 @@ export class PathNode {
 function sameText(key: string, text: string, start: number): boolean {
   for (let i = 0; i < key.length; i++) {
     if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  }
-  return true;
-}
-
-/** True when JSON can write the key without escapes: no quote, backslash or control character. */
-function isWrittenAsIs(key: string): boolean {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c < 32 || c === QUOTE || c === 92) return false;
   }
   return true;
 }

@@ -61,8 +61,16 @@ function scanObject(
   if (depth > scan.maxDepth) fail(start, 'nested too deeply');
   let p = skipWhitespace(text, start + 1);
   if (text.charCodeAt(p) === CLOSE_BRACE) return p + 1;
+  // Members no rule reads are skipped in runs, when their values may open one more level.
+  const runs = depth < scan.maxDepth;
   for (;;) {
     if (text.charCodeAt(p) !== QUOTE) fail(p, 'expected a key');
+    const run = runs ? node.skipUnreadMembers(text, p) : -1;
+    if (run >= 0) {
+      if (text.charCodeAt(run) === CLOSE_BRACE) return run + 1;
+      p = skipComma(text, run, '}');
+      continue;
+    }
     const keyStart = p + 1;
     let child = node.plainChildAt(text, keyStart);
     let q = keyStart;

@@ -10,6 +10,7 @@ import {
   OPEN_BRACKET,
   QUOTE,
 } from './json-chars.js';
+import { skipSimpleElements, skipSimpleMembers } from './skip-flat-runs.js';
 
 /**
  * Skipping JSON values without building them, still checking them against the JSON grammar
@@ -149,32 +150,46 @@ function skipContainer(text: string, p: number, depth: number, maxDepth: number)
         fail(p, "expected ',' or the end of the container");
       }
     } else if (state === KEY) {
+      // A run of simple members at once, when one more level of containers fits.
+      const run = top + 1 < room && c === QUOTE ? skipSimpleMembers(text, p) : -1;
+      if (run >= 0) {
+        p = run;
+        state = AFTER_VALUE;
+        continue;
+      }
       if (c !== QUOTE) fail(p, 'expected a key');
       p = skipWhitespace(text, skipString(text, p + 1));
       if (text.charCodeAt(p) !== COLON) fail(p, "expected ':'");
       p++;
       state = VALUE;
-    } else if (c === QUOTE) {
-      p = skipString(text, p + 1);
-      state = AFTER_VALUE;
-    } else if (c === MINUS || (c >= 48 && c <= 57)) {
-      p = skipNumber(text, p);
-      state = AFTER_VALUE;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (top + 1 >= room) fail(p, 'nested too deeply');
-      open[++top] = c;
-      p = skipWhitespace(text, p + 1);
-      const next = text.charCodeAt(p);
-      if (next === (c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) {
-        p++;
-        if (--top < 0) return p;
-        state = AFTER_VALUE;
-      } else {
-        state = c === OPEN_BRACE ? KEY : VALUE;
-      }
     } else {
-      p = skipLiteral(text, p);
-      state = AFTER_VALUE;
+      // A run of simple elements at once, when one more level of containers fits.
+      const run = top >= 0 && top + 1 < room && open[top] === OPEN_BRACKET ? skipSimpleElements(text, p) : -1;
+      if (run >= 0) {
+        p = run;
+        state = AFTER_VALUE;
+      } else if (c === QUOTE) {
+        p = skipString(text, p + 1);
+        state = AFTER_VALUE;
+      } else if (c === MINUS || (c >= 48 && c <= 57)) {
+        p = skipNumber(text, p);
+        state = AFTER_VALUE;
+      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        if (top + 1 >= room) fail(p, 'nested too deeply');
+        open[++top] = c;
+        p = skipWhitespace(text, p + 1);
+        const next = text.charCodeAt(p);
+        if (next === (c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) {
+          p++;
+          if (--top < 0) return p;
+          state = AFTER_VALUE;
+        } else {
+          state = c === OPEN_BRACE ? KEY : VALUE;
+        }
+      } else {
+        p = skipLiteral(text, p);
+        state = AFTER_VALUE;
+      }
     }
   }
 }

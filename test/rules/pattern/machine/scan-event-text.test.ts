@@ -48,4 +48,20 @@ describe('scanEventText', () => {
   it('reports both values of a key given twice, as event-ruler reads them', () => {
     expect(leaves('{"a":1,"a":2}', ['a'])).toEqual(['a=1@', 'a=2@']);
   });
+
+  it('reads the members among runs of unread ones: spaced, dotted, escaped and nested-path keys', () => {
+    const text =
+      '{"x":1,"ab":[1,2],"a" : 1,"y":{"z":"a"},"a.b":2,"\\u0061":3,"abc":4,"b":{"c":[5]},"q":null,"b.c":6}';
+    expect(leaves(text, ['a', 'b.c'])).toEqual(['a=1@', 'a=3@', 'b.c=5@', 'b.c=6@']);
+  });
+
+  it.each([
+    ['{"x":1,"y":01,"a":1}', "expected ',' or '}' at position 12"],
+    ['{"x":1,"y":[1,],"a":1}', 'unexpected character at position 14'],
+    ['{"x":1 "a":1}', "expected ',' or '}' at position 7"],
+    ['{"x":1,}', 'expected a key at position 7'],
+    ['{"x":{"y":1.e5},"a":1}', 'expected a digit at position 12'],
+  ])('refuses malformed unread members %s at the first bad character: %s', (text, message) => {
+    expect(() => leaves(text, ['a'])).toThrow(`Event is not valid JSON object text: ${message}`);
+  });
 });
