@@ -36,15 +36,21 @@ export class TimeToLiveSweeper {
     },
   ) {}
 
+  /**
+   * Sweeps `intervalMs` after the previous timed pass ended (not on a fixed beat), so on a large
+   * table whose pass outlasts the interval passes never pile up behind each other, and sweeping
+   * takes at most its share of dynalite's thread.
+   */
   start(): void {
-    this.timer = setInterval(() => this.sweepSoon(), this.options.intervalMs);
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.sweepSoon().then(() => this.start()), this.options.intervalMs);
     this.timer.unref();
   }
 
   /** Stops the timer and waits for a sweep under way. */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     await this.running;
   }
 
