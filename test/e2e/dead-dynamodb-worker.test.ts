@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoDbWorkerFaults } from '../../infra/local/dynamodb/dynamodb-worker-faults.js';
 import { waitFor } from '../support/wait-for.js';
-import { putLogins, storedEventIds } from './support/login-events.js';
+import { expectEveryAcknowledgedStoredOnce, putLogins, storedEventIds } from './support/login-events.js';
 import { startTestStack, type TestStack } from './support/start-test-stack.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'trackbridge-dead-store-'));
@@ -36,16 +36,8 @@ const stored = () => storedEventIds(test.stack.endpoint, userId).catch(() => [] 
 const put = async (count: number) => {
   for (const id of await putLogins(test.stack.endpoint, userId, count)) acknowledged.add(id);
 };
-async function everyAcknowledgedStoredOnce(): Promise<void> {
-  await waitFor(async () => (await stored()).length >= acknowledged.size, {
-    timeoutMs: 120_000,
-    intervalMs: 250,
-    what: 'every acknowledged event stored',
-  });
-  const ids = await stored();
-  expect(new Set(ids).size).toBe(ids.length);
-  expect([...acknowledged].filter((id) => !ids.includes(id))).toEqual([]);
-}
+const everyAcknowledgedStoredOnce = () =>
+  expectEveryAcknowledgedStoredOnce(test.stack.endpoint, userId, acknowledged);
 
 describe('a dead store: the embedded DynamoDB worker dying (supervised, restarted)', () => {
   it('killed again and again while events arrive: deliveries fail and are retried, none is lost or stored twice, and the deaths are logged once', async () => {

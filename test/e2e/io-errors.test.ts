@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
-import { loginEntry, putLogins, storedEventIds } from './support/login-events.js';
+import { expectEveryAcknowledgedStoredOnce, loginEntry, putLogins } from './support/login-events.js';
 import { type StackProcess, spawnStack } from './support/stack-process.js';
 import { clientsFor } from './support/start-test-stack.js';
 
@@ -86,16 +86,7 @@ describe.skipIf(!hasPrlimit())(
         timeoutMs: 30_000,
         what: 'PutEvents to succeed again',
       });
-      // The embedded DynamoDB may still be restarting (connection refused): keep asking.
-      const stored = () => storedEventIds(endpoint, userId).catch(() => [] as string[]);
-      await waitFor(async () => (await stored()).length >= acknowledged.size, {
-        timeoutMs: 120_000,
-        intervalMs: 250,
-        what: 'every acknowledged event stored',
-      });
-      const ids = await stored();
-      expect(new Set(ids).size).toBe(ids.length);
-      expect([...acknowledged].filter((id) => !ids.includes(id))).toEqual([]);
+      await expectEveryAcknowledgedStoredOnce(endpoint, userId, acknowledged);
       expect(stack.child.exitCode).toBeNull();
 
       const lines = stack

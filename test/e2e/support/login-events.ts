@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { expect } from 'vitest';
+import { waitFor } from '../../support/wait-for.js';
 import { clientsFor } from './start-test-stack.js';
 
 /** One `User Logged In` PutEvents entry of `userId`, with a fresh eventId. */
@@ -68,4 +70,24 @@ export async function storedEventIds(endpoint: string, userId: string): Promise<
     documents.destroy();
   }
   return ids;
+}
+
+/**
+ * Waits until every acknowledged eventId of `userId` is stored, then checks each is stored once and
+ * none is missing. The embedded DynamoDB may be restarting meanwhile (connection refused): it keeps asking.
+ */
+export async function expectEveryAcknowledgedStoredOnce(
+  endpoint: string,
+  userId: string,
+  acknowledged: ReadonlySet<string>,
+): Promise<void> {
+  const stored = () => storedEventIds(endpoint, userId).catch(() => [] as string[]);
+  await waitFor(async () => (await stored()).length >= acknowledged.size, {
+    timeoutMs: 120_000,
+    intervalMs: 250,
+    what: 'every acknowledged event stored',
+  });
+  const ids = await stored();
+  expect(new Set(ids).size).toBe(ids.length);
+  expect([...acknowledged].filter((id) => !ids.includes(id))).toEqual([]);
 }
