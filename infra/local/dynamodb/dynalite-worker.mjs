@@ -2,6 +2,9 @@
 // worker thread does not inherit a TypeScript loader under every runner (tsx, vitest, node).
 import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
+import { closeLevelIteratorsWhenDone, openIterators } from './close-level-iterators.mjs';
+
+closeLevelIteratorsWhenDone();
 
 const server = dynalite({
   createTableMs: 0,
@@ -41,6 +44,10 @@ server.listen(workerData.port ?? 0, '127.0.0.1', () => {
 });
 
 parentPort?.on('message', (message) => {
+  if (message === 'count-iterators') {
+    parentPort?.postMessage({ kind: 'iterators', open: openIterators() });
+    return;
+  }
   if (message !== 'close') return;
   // Closing the server is what makes dynalite flush and close its LevelDB store (and its lock).
   server.close((error) =>

@@ -27,11 +27,14 @@ export interface EmbeddedDynalite {
   readonly timeToLive: TimeToLive;
   /** Waits for dynalite's pending writes and closes its LevelDB store. */
   readonly close: () => Promise<void>;
+  /** LevelDB iterators open in dynalite's thread (0 when no Query or Scan is under way). */
+  readonly openIterators: () => Promise<number>;
 }
 
 type WorkerMessage =
   | { kind: 'listening'; port: number }
   | { kind: 'closed'; message?: string }
+  | { kind: 'iterators'; open: number }
   | { kind: 'error'; message: string };
 
 /**
@@ -115,6 +118,17 @@ export async function createEmbeddedDynalite(
       else timeToLive.handle(req, res, operation);
     },
     timeToLive,
+    openIterators: () =>
+      new Promise<number>((resolve) => {
+        const { worker } = current;
+        const answer = (message: WorkerMessage): void => {
+          if (message.kind !== 'iterators') return;
+          worker.off('message', answer);
+          resolve(message.open);
+        };
+        worker.on('message', answer);
+        worker.postMessage('count-iterators');
+      }),
     close: async () => {
       closing = true;
       await timeToLive.close();
@@ -124,11 +138,11 @@ export async function createEmbeddedDynalite(
       if (!alive) return void (await worker.terminate());
       await new Promise<void>((resolve, reject) => {
         worker.once('exit', () => resolve());
-        worker.once('message', (message: WorkerMessage) =>
-          message.kind === 'closed' && message.message !== undefined
-            ? reject(new Error(message.message))
-            : resolve(),
-        );
+        worker.on('message', (message: WorkerMessage) => {
+          if (message.kind !== 'closed') return;
+          if (message.message === undefined) resolve();
+          else reject(new Error(message.message));
+        });
         worker.postMessage('close');
       });
       await worker.terminate();
