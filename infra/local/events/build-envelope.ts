@@ -16,6 +16,11 @@ export interface EnvelopeFields {
 /** The last second formatted: the entries of a call, and calls of one second, share it. */
 let formatted = { second: Number.NaN, text: '' };
 
+/** The instant the envelope's `time` states: the whole second, milliseconds dropped. */
+export function envelopeInstant(epochMs: number): number {
+  return Math.floor(epochMs / 1000) * 1000;
+}
+
 /** `YYYY-MM-DDThh:mm:ssZ`: AWS delivers `time` with second precision, never milliseconds (§1.6). */
 export function envelopeTime(epochMs: number): string {
   const second = Math.floor(epochMs / 1000);

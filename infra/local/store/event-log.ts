@@ -1,4 +1,5 @@
 import type { PendingDeliveries } from '../delivery/pending-deliveries.js';
+import { envelopeInstant } from '../events/build-envelope.js';
 import type { DeliveryPlan } from '../events/router.js';
 import type { Sqlite } from './open-database.js';
 import type { WalSync } from './wal-sync.js';
@@ -7,7 +8,7 @@ import type { WalSync } from './wal-sync.js';
 export interface LoggedEvent {
   readonly id: string;
   readonly bus: string;
-  /** Event `time`, epoch milliseconds. */
+  /** Event `time`, epoch milliseconds; logged as the envelope states it, in whole seconds. */
   readonly time: number;
   readonly receivedAt: number;
   readonly replayName?: string;
@@ -110,10 +111,13 @@ export class EventLog {
   }
 
   private write(event: LoggedEvent, archived: Map<string, { count: number; bytes: number }>): void {
+    // Windows (replays, item queries) compare with the envelope's `time`, which has no milliseconds:
+    // an event whose envelope says 12:00:00Z is inside a window that ends at 12:00:00Z.
+    const time = envelopeInstant(event.time);
     const { lastInsertRowid } = this.insertEvent.run({
       id: event.id,
       bus: event.bus,
-      time: event.time,
+      time,
       receivedAt: event.receivedAt,
       replayName: event.replayName ?? null,
       envelope: event.envelope,
@@ -136,7 +140,7 @@ export class EventLog {
     if (event.archives === undefined || event.archives.length === 0) return;
     const size = Buffer.byteLength(event.envelope);
     for (const archive of event.archives) {
-      this.insertArchived.run(archive, event.time, lastInsertRowid, event.receivedAt, size);
+      this.insertArchived.run(archive, time, lastInsertRowid, event.receivedAt, size);
       const added = archived.get(archive) ?? { count: 0, bytes: 0 };
       archived.set(archive, { count: added.count + 1, bytes: added.bytes + size });
     }

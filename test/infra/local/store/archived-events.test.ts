@@ -44,6 +44,13 @@ describe('ArchivedEvents.window', () => {
     expect([...first, ...rest].map((event) => event.envelope)).toEqual(['{"n":0}', '{"n":1}', '{"n":2}']);
   });
 
+  it("includes an event whose envelope time is the window's last second, whatever its milliseconds", async () => {
+    const { archived } = await archiveWith([hour + 999, hour + 1000]);
+    const window = archived.window({ archive: 'a', start: 0, end: hour, limit: 10, after: undefined });
+    expect(window.map((event) => event.envelope)).toEqual(['{"n":0}']);
+    expect(archived.count('a', 0, hour)).toBe(1);
+  });
+
   it('selects the window through the primary key, never a scan', async () => {
     const { db } = await archiveWith([hour]);
     const plan = db
