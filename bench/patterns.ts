@@ -198,7 +198,7 @@ function formatRow(figures: SetFigures, parsePerSecond: number, withRuler: boole
   if (withRuler) {
     const ruler = figures.rulerPerSecond;
     cells.push(
-      ruler === undefined ? '-' : number(ruler),
+      ruler === undefined ? '-' : number(Math.round(ruler)),
       ruler === undefined ? '-' : `**${(figures.matchPerSecond / ruler).toFixed(2)}**`,
     );
   }
