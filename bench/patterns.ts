@@ -112,7 +112,7 @@ export function benchPatterns(options: BenchOptions): void {
         name: set.name,
         rules: set.rules.length,
         matchPerSecond: perSecond(median(matchTimes.get(set.name) ?? [])),
-        rulerPerSecond: rates.length > 0 ? median(rates) : undefined,
+        rulerPerSecond: rates.length > 0 ? Math.round(median(rates)) : undefined,
         countsChecked: harness !== undefined || expected[set.name] !== undefined,
         counts: Object.entries(counts.get(set.name) ?? {})
           .map(([id, count]) => `${id}=${count}`)
@@ -198,7 +198,7 @@ function formatRow(figures: SetFigures, parsePerSecond: number, withRuler: boole
   if (withRuler) {
     const ruler = figures.rulerPerSecond;
     cells.push(
-      ruler === undefined ? '-' : number(Math.round(ruler)),
+      ruler === undefined ? '-' : number(ruler),
       ruler === undefined ? '-' : `**${(figures.matchPerSecond / ruler).toFixed(2)}**`,
     );
   }
