@@ -103,21 +103,22 @@ describe('trackbridge start on a data folder', () => {
     );
   });
 
-  it.skipIf(!nobodyReachesTheRepository)(
-    'refuses a read-only folder (as root: run as nobody; skipped where nobody cannot reach the repository)',
-    async () => {
-      const readOnly = join(scratch, 'read-only');
-      mkdirSync(readOnly);
-      chmodSync(scratch, 0o755);
-      chmodSync(readOnly, 0o555);
-      // root writes through any mode, so run as nobody there (the repository is world-readable).
-      const ids = process.getuid?.() === 0 ? { uid: 65_534, gid: 65_534 } : {};
-      expectRefusal(
-        await start(['--data-dir', readOnly], repoRoot, ids),
-        `the data folder ${readOnly} cannot be written (read-only, or no permission)`,
+  it('refuses a read-only folder (as root: run as nobody)', async (context) => {
+    if (!nobodyReachesTheRepository)
+      context.skip(
+        'as root the test runs as nobody, who cannot search every folder down to the repository here',
       );
-    },
-  );
+    const readOnly = join(scratch, 'read-only');
+    mkdirSync(readOnly);
+    chmodSync(scratch, 0o755);
+    chmodSync(readOnly, 0o555);
+    // root writes through any mode, so run as nobody there (the repository is world-readable).
+    const ids = process.getuid?.() === 0 ? { uid: 65_534, gid: 65_534 } : {};
+    expectRefusal(
+      await start(['--data-dir', readOnly], repoRoot, ids),
+      `the data folder ${readOnly} cannot be written (read-only, or no permission)`,
+    );
+  });
 });
 
 describe('trackbridge start', () => {
