@@ -90,6 +90,17 @@ function cpuOver(pid: number, seconds: number): Promise<number> {
   );
 }
 
+/** This process's own CPU seconds (the producer's) over the next `seconds` of real time. */
+function ownCpuOver(seconds: number): Promise<number> {
+  const atStart = process.cpuUsage();
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      const used = process.cpuUsage(atStart);
+      resolve((used.user + used.system) / 1e6);
+    }, seconds * 1000),
+  );
+}
+
 interface Phase {
   readonly factor: number | undefined;
   readonly offered: number;
@@ -97,6 +108,8 @@ interface Phase {
   readonly deliveredPerSecond: number;
   /** Deliveries during the phase per CPU-second the stack used meanwhile (ingest included). */
   readonly deliveredPerCpuSecond: number;
+  /** Cores the producer (this process) used during the phase, on the machine the stack shares. */
+  readonly producerCores: number;
   readonly samples: StackSamples;
   /** The machine's 1-minute load average at the end of the phase (the machine is shared). */
   readonly load1: number;
@@ -157,6 +170,7 @@ export async function run(options: BenchOptions): Promise<void> {
       const sampler = sampleStack(endpoint, pid);
       const started = Date.now();
       const cpu = cpuOver(pid, seconds);
+      const producerCpu = ownCpuOver(seconds);
       const load = await offeredLoad({
         endpoint,
         busName: 'trackbridge',
@@ -176,11 +190,12 @@ export async function run(options: BenchOptions): Promise<void> {
         load,
         deliveredPerSecond,
         deliveredPerCpuSecond,
+        producerCores: (await producerCpu) / seconds,
         samples,
         load1,
       });
       process.stdout.write(
-        `overload ${factor ?? 'saturated'}: ${round(deliveredPerSecond)} delivered/s (${percent(deliveredPerSecond, ceiling)} of the ceiling; per CPU-second ${percent(deliveredPerCpuSecond, measured.perCpuSecond)}), load ${load1.toFixed(1)}\n`,
+        `overload ${factor ?? 'saturated'}: ${round(deliveredPerSecond)} delivered/s (${percent(deliveredPerSecond, ceiling)} of the ceiling; per CPU-second ${percent(deliveredPerCpuSecond, measured.perCpuSecond)}; producer ${phases.at(-1)?.producerCores.toFixed(2)} cores), load ${load1.toFixed(1)}\n`,
       );
     }
     const stored = await storedEventIds(endpoint, 'trackbridge-events');
@@ -192,8 +207,8 @@ export async function run(options: BenchOptions): Promise<void> {
       '',
       `Stack in its own process (\`trackbridge start\`, on-disk state). Stored ceiling measured first, on a fresh stack: a closed loop fills the backlog, ingest stops, and the middle 80% of the drain is timed: **${round(ceiling)} events/s** (load ${measured.load1.toFixed(1)}), ${round(measured.perCpuSecond)} per CPU-second of the stack process. Then a second stack, with bounds scaled to that ceiling so that every phase reaches them (\`--max-pending-per-target ${bound.perTarget}\`, \`--max-pending ${bound.total}\`), is offered 10-entry \`User Logged In\` calls at 2×, 4× and 8× the ceiling and then saturated, ${seconds} s each, by an open-loop producer that resends every throttled entry after a full-jitter backoff until it is acknowledged.`,
       '',
-      '| Offered | Achieved offer | Throttled share (entries; calls) | Delivered during the phase | vs ceiling | vs ceiling, per CPU-second | Max backlog (busiest target) vs bound | Peak RSS (of it RssAnon) | Lost | Duplicates | Load (1 min) |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| Offered | Achieved offer | Throttled share (entries; calls) | Delivered during the phase | vs ceiling | vs ceiling, per CPU-second | Max backlog (busiest target) vs bound | Peak RSS (of it RssAnon) | Lost | Duplicates | Producer CPU (cores) | Load (1 min) |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...phases.map((phase) => {
         const { load, samples } = phase;
         const lost = [...load.acknowledged].filter((id) => !stored.has(id)).length;
@@ -202,11 +217,11 @@ export async function run(options: BenchOptions): Promise<void> {
           phase.factor === undefined
             ? 'saturated (32 calls in flight)'
             : `${phase.factor}× (${round(phase.offered)}/s)`;
-        return `| ${offered} | ${round(load.offeredPerSecond)}/s | ${percent(load.throttledEntries, load.entriesSent)}; ${load.throttledCalls} calls | ${round(phase.deliveredPerSecond)}/s | ${percent(phase.deliveredPerSecond, ceiling)} | ${percent(phase.deliveredPerCpuSecond, measured.perCpuSecond)} | ${round(samples.maxPending)} (${round(samples.maxBusiestTarget)}) vs ${round(bound.total)} (${round(bound.perTarget)}) | ${round(samples.maxRssMb)} MB (${round(samples.maxAnonMb)} MB) | ${lost} of ${load.acknowledged.size} | ${duplicates} | ${phase.load1.toFixed(1)} |`;
+        return `| ${offered} | ${round(load.offeredPerSecond)}/s | ${percent(load.throttledEntries, load.entriesSent)}; ${load.throttledCalls} calls | ${round(phase.deliveredPerSecond)}/s | ${percent(phase.deliveredPerSecond, ceiling)} | ${percent(phase.deliveredPerCpuSecond, measured.perCpuSecond)} | ${round(samples.maxPending)} (${round(samples.maxBusiestTarget)}) vs ${round(bound.total)} (${round(bound.perTarget)}) | ${round(samples.maxRssMb)} MB (${round(samples.maxAnonMb)} MB) | ${lost} of ${load.acknowledged.size} | ${duplicates} | ${phase.producerCores.toFixed(2)} | ${phase.load1.toFixed(1)} |`;
       }),
       '',
       `Peak RSS of the stack process over the whole run (VmHWM): ${round(peakRss)} MB; much of it can be file pages of LevelDB's table files mapped in (reclaimable by the kernel), so the stack's own memory (RssAnon) is given in brackets per phase. Unacknowledged when the producer gave up: ${phases.map((phase) => phase.load.unacknowledged).join(' / ')}; other errors: ${phases.map((phase) => [...phase.load.errors].map(([message, count]) => `${count}× ${message}`).join(', ') || 'none').join(' / ')}.`,
-      `Reading the figures: "delivered during the phase" counts deliveries recorded done during the offered phase; the goal is ≥ 80% of the ceiling. "Per CPU-second" divides the deliveries by the CPU time the stack process used (all threads, ingest included) over the same time, in the phase and in the drain of the ceiling: on a shared machine, where the stack gets whatever CPU the other processes leave it, it is the steadier measure of the share of the stack's work that goes to delivery. The backlog is sampled once a second from the status. Lost = acknowledged (an EventId came back) but no item in the table after the drain; duplicates = one eventId stored as two items. The second stack's consumers are warmed up (1 s of events, drained) before the first phase, so it does not pay their cold start.`,
+      `Reading the figures: "delivered during the phase" counts deliveries recorded done during the offered phase; the goal is ≥ 80% of the ceiling. "Per CPU-second" divides the deliveries by the CPU time the stack process used (all threads, ingest included) over the same time, in the phase and in the drain of the ceiling: on a shared machine, where the stack gets whatever CPU the other processes leave it, it is the steadier measure of the share of the stack's work that goes to delivery. The backlog is sampled once a second from the status. "Producer CPU" is what the open-loop producer (the bench process) used during the phase, in cores, on the same two cores as the stack. Lost = acknowledged (an EventId came back) but no item in the table after the drain; duplicates = one eventId stored as two items. The second stack's consumers are warmed up (1 s of events, drained) before the first phase, so it does not pay their cold start.`,
       '',
       "What keeps delivery fed: ingest and delivery share one event loop, and at the bound almost every entry is parsed, checked and routed only to be throttled. Profiled before the change (10 s phases), PutEvents took 30-45% of the loop at 8× and saturated, and delivery fell to about 60% of the ceiling. Now, once a backlog is past half its bound while consumers are at work, PutEvents is held to a tenth of the loop (`infra/local/events/ingest-share.ts`): a call past that budget waits its turn, one released per loop turn after that turn's I/O (the consumers' DynamoDB replies), rather than being refused, so throttled work cannot crowd out the deliveries it waits for.",
     ];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rawPutEvents } from '../e2e/raw-put-events.js';
+import { RetrySchedule } from './retry-schedule.js';
 
 /** What an open-loop producer saw in one phase. */
 export interface OfferedLoadResult {
@@ -24,7 +25,6 @@ interface Pending {
   readonly eventId: string;
   readonly body: object;
   attempts: number;
-  dueAt: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -34,7 +34,6 @@ function loginEntry(busName: string): Pending {
   return {
     eventId,
     attempts: 0,
-    dueAt: 0,
     body: {
       EventBusName: busName,
       Source: 'app.auth',
@@ -67,7 +66,7 @@ export async function offeredLoad(options: {
   drainMs: number;
 }): Promise<OfferedLoadResult> {
   const client = rawPutEvents(options.endpoint);
-  const retries: Pending[] = [];
+  const retries = new RetrySchedule<Pending>();
   const acknowledged = new Set<string>();
   const errors = new Map<string, number>();
   let generated = 0;
@@ -77,8 +76,7 @@ export async function offeredLoad(options: {
   let inFlight = 0;
   const retry = (entry: Pending): void => {
     entry.attempts++;
-    entry.dueAt = Date.now() + Math.random() * Math.min(2_000, 50 * 2 ** entry.attempts);
-    retries.push(entry);
+    retries.add(entry, Date.now() + Math.random() * Math.min(2_000, 50 * 2 ** entry.attempts));
   };
   const send = (batch: Pending[]): void => {
     inFlight++;
@@ -113,32 +111,32 @@ export async function offeredLoad(options: {
   const started = Date.now();
   const endAt = started + options.seconds * 1000;
   const giveUpAt = endAt + options.drainMs;
+  // Entries to send, from `head` on: taking ten is a step of the index, not a copy of the rest.
   let queue: Pending[] = [];
+  let head = 0;
   for (;;) {
     const now = Date.now();
     if (now < endAt) {
       const due =
         options.eventsPerSecond === undefined
-          ? generated + Math.max(0, 32 - inFlight) * 10 - queue.length
+          ? generated + Math.max(0, 32 - inFlight) * 10 - (queue.length - head)
           : Math.floor(((now - started) / 1000) * options.eventsPerSecond);
       while (generated < due) {
         queue.push(loginEntry(options.busName));
         generated++;
       }
     }
-    for (let index = retries.length - 1; index >= 0; index--) {
-      const entry = retries[index] as Pending;
-      if (entry.dueAt <= now) {
-        queue.push(entry);
-        retries.splice(index, 1);
-      }
-    }
-    while (queue.length >= 10 || (queue.length > 0 && now >= endAt)) {
+    retries.takeDue(now, queue);
+    while (queue.length - head >= 10 || (queue.length > head && now >= endAt)) {
       if (inFlight >= 256) break;
-      send(queue.slice(0, 10));
-      queue = queue.slice(10);
+      send(queue.slice(head, head + 10));
+      head = Math.min(queue.length, head + 10);
     }
-    if (now >= endAt && queue.length === 0 && retries.length === 0 && inFlight === 0) break;
+    if (head > 0 && head * 2 >= queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+    if (now >= endAt && queue.length === head && retries.size === 0 && inFlight === 0) break;
     if (now >= giveUpAt) break;
     await sleep(options.eventsPerSecond === undefined ? 1 : 5);
   }
