@@ -7,7 +7,6 @@ import { consumerOutcome } from './consumer-outcome.js';
 import type { ConsumerRegistry } from './consumer-registry.js';
 import { type BusForwarder, deliverToBus } from './deliver-to-bus.js';
 import { DeliveryFailedError } from './errors.js';
-import { invokeConsumer } from './invoke-consumer.js';
 
 export interface AttemptOptions {
   readonly consumers: ConsumerRegistry;
@@ -23,19 +22,6 @@ function asFailure(error: unknown): DeliveryFailedError {
     : new DeliveryFailedError('FUNCTION_ERROR', error instanceof Error ? error.message : String(error), {
         cause: error,
       });
-}
-
-/**
- * What the handler receives: the payload's JSON value, or the text itself when an InputTransformer
- * string template made text that is not JSON (what AWS's Lambda target does then is not documented;
- * locally the event reaches the consumer rather than failing every retry).
- */
-function payloadOf(payload: string): unknown {
-  try {
-    return JSON.parse(payload);
-  } catch {
-    return payload;
-  }
 }
 
 /** One attempt to deliver an event to its target consumer, resolved to its outcome (never rejects). */
@@ -67,12 +53,7 @@ export async function attemptDelivery(
   }
   try {
     const consumer = await loading;
-    const value = await invokeConsumer(consumer.handler, {
-      event: payloadOf(delivery.payload),
-      functionName,
-      functionArn: delivery.targetArn,
-      timeoutMs: consumer.timeoutMs,
-    });
+    const value = await consumer.invoke(delivery.payload, { functionName, functionArn: delivery.targetArn });
     const result = consumerOutcome(value);
     return {
       kind: 'delivered',

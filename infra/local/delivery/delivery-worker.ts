@@ -102,6 +102,7 @@ export class DeliveryWorker {
     this.cancelTimer?.();
     await Promise.all([...this.running]);
     this.flush();
+    await this.options.consumers.close();
   }
 
   private pump(): void {

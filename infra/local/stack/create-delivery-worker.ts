@@ -26,6 +26,7 @@ export function createDeliveryWorker(
     name: entry.consumer.name,
     entry: entry.consumer.entry,
     timeoutMs,
+    isolated: true,
   }));
   // The catch-all rule's quarantine consumer, deployed with the catalog's rules.
   if (options.catalog.length > 0)
@@ -33,6 +34,7 @@ export function createDeliveryWorker(
       name: UNROUTED_ROUTE.consumer.name,
       entry: UNROUTED_ROUTE.consumer.entry,
       timeoutMs,
+      isolated: true,
     });
   return new DeliveryWorker({
     queue: new DeliveryQueue(db),
