@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { TABLE_SCHEMA } from '../table/table-schema.js';
 import type { EventItem } from './build-event-item.js';
 import { putItemOnce } from './put-item-once.js';
@@ -43,7 +44,7 @@ function contentHash(item: EventItem): string {
  * is healed by the redelivery: `same` still writes the item, once.
  */
 export async function claimEventId(options: {
-  readonly client: DynamoDBDocumentClient;
+  readonly client: DynamoDBClient;
   readonly tableName: string;
   readonly item: EventItem;
 }): Promise<ClaimOutcome> {
@@ -59,9 +60,9 @@ export async function claimEventId(options: {
   };
   if ((await putItemOnce({ client, tableName, item: claimItem })) === 'stored') return { kind: 'claimed' };
   const { Item } = await client.send(
-    new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
+    new GetItemCommand({ TableName: tableName, Key: marshall(key), ConsistentRead: true }),
   );
-  const first = Item as EventIdClaim | undefined;
+  const first = Item === undefined ? undefined : (unmarshall(Item) as EventIdClaim);
   // A claim that expired (TTL) between the two calls: the key is free again, so this is first sight.
   if (first === undefined) return claimEventId(options);
   return first.contentHash === claim.contentHash ? { kind: 'same' } : { kind: 'conflict', first };

@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { buildEventItem, type EventItem } from './build-event-item.js';
 import { buildQuarantineItem } from './build-quarantine-item.js';
 import { claimEventId } from './claim-event-id.js';
@@ -16,7 +16,7 @@ import {
 
 /** Where and when an event is processed. */
 export interface ProcessContext {
-  readonly client: DynamoDBDocumentClient;
+  readonly client: DynamoDBClient;
   readonly tableName: string;
   readonly receivedAt: Date;
 }
@@ -75,7 +75,7 @@ export async function processEvent<Detail extends object>(
 
 /** The stored or duplicate result, or the reason to quarantine a conflicting resend. */
 async function storeOnce(
-  client: DynamoDBDocumentClient,
+  client: DynamoDBClient,
   tableName: string,
   item: EventItem,
 ): Promise<ConsumerResult | QuarantineReason[]> {

@@ -333,7 +333,12 @@ describe('TrackbridgeStack consumers', () => {
       const bundle = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
       expect(statSync(join(assetDir, 'index.mjs.map')).size).toBeGreaterThan(0);
       // Asserted on booleans and counts so that a failure does not print a whole bundle.
-      expect(bundle.includes('from"@aws-sdk/lib-dynamodb"'), 'SDK imported, not bundled').toBe(true);
+      expect(bundle.includes('from"@aws-sdk/client-dynamodb"'), 'SDK client imported, not bundled').toBe(
+        true,
+      );
+      expect(bundle.includes('from"@aws-sdk/util-dynamodb"'), 'SDK marshalling imported, not bundled').toBe(
+        true,
+      );
       expect(/\bexport\{[^}]*\b\w+ as handler\b/.test(bundle), 'exports handler').toBe(true);
       expect(bundle.split('\n').length, 'lines in a minified bundle').toBeLessThan(20);
     }
