@@ -1,0 +1,2 @@
+/** A module that a consumer spec names but that exports no `handler`. */
+export const notAHandler = true;
