@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { consumerPayload } from './consumer-payload.js';
 import { ConsumerRuntime } from './consumer-runtime/consumer-runtime.js';
+import { DeliveryFailedError } from './errors.js';
 import { type ConsumerHandler, invokeConsumer } from './invoke-consumer.js';
 
 /** A consumer function the stack can invoke: its name and the module exporting `handler`. */
@@ -73,7 +74,7 @@ export class ConsumerRegistry {
   /**
    * On the runtime's thread, which imports the module on the first invocation (a failed import
    * fails that invocation). The timeout is also kept here: a thread too busy to answer (a handler
-   * in an endless loop) still has its deliveries time out.
+   * in an endless loop) still has its deliveries time out, and is then replaced.
    */
   private onRuntime(spec: ConsumerSpec): LoadedConsumer {
     const { timeoutMs } = spec;
@@ -83,7 +84,10 @@ export class ConsumerRegistry {
         this.runtime
           .invoke({ ...target, modulePath, timeoutMs, payload })
           .then((json) => (json === undefined ? undefined : JSON.parse(json)));
-      return invokeConsumer(call, { ...target, event: undefined, timeoutMs });
+      return invokeConsumer(call, { ...target, event: undefined, timeoutMs }).catch((error: unknown) => {
+        if (error instanceof DeliveryFailedError && error.code === 'TIMEOUT') this.runtime.replaceIfStuck();
+        throw error;
+      });
     };
     return { timeoutMs, invoke };
   }

@@ -12,7 +12,13 @@ export interface InvocationRequest {
   readonly payload: string;
 }
 
+/** Asks the thread to answer at once: one that cannot is stuck (a handler in an endless loop). */
+export interface LivenessProbe {
+  readonly probe: number;
+}
+
 /** Its answer: the handler's value as JSON (as Lambda returns it), or why it failed. */
 export type InvocationResponse =
   | { readonly id: number; readonly ok: true; readonly json: string | undefined }
-  | { readonly id: number; readonly ok: false; readonly code: DeliveryErrorCode; readonly message: string };
+  | { readonly id: number; readonly ok: false; readonly code: DeliveryErrorCode; readonly message: string }
+  | { readonly probe: number };

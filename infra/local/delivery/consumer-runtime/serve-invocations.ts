@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { consumerPayload } from '../consumer-payload.js';
 import { DeliveryFailedError } from '../errors.js';
 import { type ConsumerHandler, invokeConsumer } from '../invoke-consumer.js';
-import type { InvocationRequest, InvocationResponse } from './runtime-messages.js';
+import type { InvocationRequest, InvocationResponse, LivenessProbe } from './runtime-messages.js';
 
 // Inside the consumer runtime's thread: each module imported on first use and kept (a warm
 // Lambda); a failed import is retried on the next invocation, like a cold start after a fix.
@@ -46,6 +46,7 @@ async function serve(request: InvocationRequest): Promise<InvocationResponse> {
   }
 }
 
-parentPort?.on('message', (request: InvocationRequest) => {
-  void serve(request).then((response) => parentPort?.postMessage(response));
+parentPort?.on('message', (request: InvocationRequest | LivenessProbe) => {
+  if ('probe' in request) parentPort?.postMessage(request);
+  else void serve(request).then((response) => parentPort?.postMessage(response));
 });

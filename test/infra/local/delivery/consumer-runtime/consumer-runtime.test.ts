@@ -1,5 +1,5 @@
 import { threadId } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ConsumerRegistry,
   type ConsumerSpec,
@@ -79,11 +79,22 @@ describe('a consumer on the runtime thread', () => {
     expect(after.threadId).not.toBe(before.threadId);
   });
 
-  it("times out a handler stuck in a loop, with Lambda's message, though its thread answers nothing", async () => {
-    consumer({ ...probe, timeoutMs: 300 });
-    await expect(invoke('probe', 'spin')).rejects.toMatchObject({
+  it("times out a handler stuck in a loop with Lambda's message, then replaces its thread", async () => {
+    // Two functions of one module on one thread: only the spinning one has a short timeout.
+    consumer(probe, { ...probe, name: 'spinner', timeoutMs: 300 });
+    const stuck = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const before = (await invoke('probe', 'where')) as { threadId: number };
+    await expect(invoke('spinner', 'spin')).rejects.toMatchObject({
       code: 'TIMEOUT',
       message: 'Task timed out after 0.30 seconds',
     });
+    // Invocations sent to the stuck thread fail once it is replaced; the new thread answers.
+    let after: { threadId: number } | undefined;
+    for (let attempt = 0; after === undefined && attempt < 40; attempt++) {
+      after = (await invoke('probe', 'where').catch(() => undefined)) as { threadId: number } | undefined;
+    }
+    expect(after?.threadId).not.toBe(before.threadId);
+    expect(stuck).toHaveBeenCalledWith(expect.stringContaining('the consumer runtime thread is stuck'));
+    stuck.mockRestore();
   });
 });
