@@ -140,6 +140,15 @@ function meanOf(figures: readonly Figures[]): Figures {
   };
 }
 
+/** What held the dashboard open, for the description. */
+function dashboardLabel(): string {
+  if (dashboardKind === 'chromium')
+    return "Debian's Chromium (headless, on the same 2 cores) with the dashboard open on its live tab, following the live stream and reading the status totals; its CPU and the tail's are the last column";
+  if (dashboardKind === 'stream reader')
+    return "a reader of the dashboard's server-sent-events stream (no Chromium on this machine)";
+  return 'not run (`BENCH_SETUPS`)';
+}
+
 const round = (value: number): string =>
   Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a';
 const percent = (ratio: number): string => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
@@ -194,7 +203,7 @@ export async function run(options: BenchOptions): Promise<void> {
     const lines = [
       `${machineLine()} Load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${load()} — the machine is shared with other builds, so every figure here is noisy.`,
       '',
-      `Stack in its own process on disk (\`trackbridge start\`), 10 \`User Logged In\` entries per PutEvents call, closed loop at concurrency 8 for ${seconds} s, then an open loop at ${steadyEventsPerSecond.toLocaleString('en-US')} events/s for ${seconds} s for the CPU figure (the stack process's user + system CPU until every delivery is done, per 1,000 events: PutEvents, delivery, consumer, dynalite). ${rounds} rounds, setups interleaved, means shown; percentages against "metrics off" in this run. "tail" is a real \`trackbridge tail --json\` process following the stack; "dashboard" is ${dashboardKind === 'chromium' ? "Debian's Chromium (headless, on the same 2 cores) with the dashboard open on its live tab, following the live stream and reading the status totals; its CPU and the tail's are the last column" : "a reader of the dashboard's server-sent-events stream (no Chromium on this machine)"}.`,
+      `Stack in its own process on disk (\`trackbridge start\`), 10 \`User Logged In\` entries per PutEvents call, closed loop at concurrency 8 for ${seconds} s, then an open loop at ${steadyEventsPerSecond.toLocaleString('en-US')} events/s for ${seconds} s for the CPU figure (the stack process's user + system CPU until every delivery is done, per 1,000 events: PutEvents, delivery, consumer, dynalite). ${rounds} rounds, setups interleaved in ABBA order, means shown; percentages against "metrics off" in this run. "tail" is a real \`trackbridge tail --json\` process following the stack; "dashboard" is ${dashboardLabel()}.`,
       '',
       `| Setup | Acknowledged events/s | Stored events/s | Stack CPU s per 1,000 events at ${steadyEventsPerSecond.toLocaleString('en-US')}/s | Tail + browser CPU s per 1,000 events (closed loop) |`,
       '| --- | --- | --- | --- | --- |',
@@ -204,7 +213,7 @@ export async function run(options: BenchOptions): Promise<void> {
       '',
       ...metricsCostLines(pathMicros, byRound.get('metrics off') ?? [], byRound.get('metrics on') ?? []),
       '',
-      'Goals (issue 11): with the dashboard open and one tail following, acknowledged and stored rates within 5% of the run without; metrics at most +2% CPU at 1,000 events/s. Differences below the run-to-run spread of a shared machine (often 5–10% here) are not significant, and on a loaded machine the closed-loop rates follow the other builds’ load from one setup to the next (the setups run minutes apart, each in a fresh process); the CPU per event, counted on the stack process alone, is the steadier figure.',
+      'Goals (issue 11): with the dashboard open and one tail following, acknowledged and stored rates within 5% of the run without; metrics at most +2% CPU at 1,000 events/s. Differences below the run-to-run spread of a shared machine (often 5–10% here) are not significant, and on a loaded machine the closed-loop rates follow the other builds’ load from one setup to the next (the setups run minutes apart, each in a fresh process). The end-to-end CPU per event moves more between rounds than the 2% goal, so the CPU goal is judged by the metrics path measured directly, as a share of the stack’s CPU per event.',
     ];
     const body = lines.join('\n');
     process.stdout.write(`${body}\n`);
