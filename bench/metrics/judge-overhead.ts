@@ -12,9 +12,19 @@ export function spreadOf(samples: readonly number[]): Spread {
 }
 
 /** Whether a goal of "at most `goal`" holds over a range of plausible values. */
-export type Verdict = 'met' | 'missed' | 'undecided';
+export type Verdict = 'met' | 'missed' | 'undecided' | 'too few samples to judge';
 
-export function verdictOf(range: { readonly low: number; readonly high: number }, goal: number): Verdict {
+/**
+ * The verdict over `range`, an interquartile range of `samples` values; under `minSamples` the
+ * quartiles are only interpolations between a few values, which no verdict should rest on.
+ */
+export function verdictOf(
+  range: { readonly low: number; readonly high: number },
+  goal: number,
+  samples = Number.POSITIVE_INFINITY,
+  minSamples = 5,
+): Verdict {
+  if (samples < minSamples) return 'too few samples to judge';
   if (range.high <= goal) return 'met';
   if (range.low > goal) return 'missed';
   return 'undecided';

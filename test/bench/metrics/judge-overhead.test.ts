@@ -19,6 +19,11 @@ describe('verdictOf', () => {
   it('is undecided when the range straddles the goal', () => {
     expect(verdictOf({ low: 0.01, high: 0.03 }, 0.02)).toBe('undecided');
   });
+
+  it('gives no verdict from fewer samples than asked for, whatever their range', () => {
+    expect(verdictOf({ low: 0.1, high: 0.2 }, 0.02, 2)).toBe('too few samples to judge');
+    expect(verdictOf({ low: 0.1, high: 0.2 }, 0.02, 5)).toBe('missed');
+  });
 });
 
 describe('metricsShare', () => {
