@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** The fields of /proc/<pid>/stat after the command name (which may hold spaces), and that name. */
-function stat(pid: number): { name: string; fields: string[] } | undefined {
+/** The fields of a /proc `stat` file after the command name (which may hold spaces), and that name. */
+function stat(pid: number, file = `/proc/${pid}/stat`): { name: string; fields: string[] } | undefined {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const text = readFileSync(file, 'utf8');
     const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
     return { name, fields: text.slice(text.lastIndexOf(')') + 2).split(' ') };
   } catch {
@@ -11,12 +11,16 @@ function stat(pid: number): { name: string; fields: string[] } | undefined {
   }
 }
 
-/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; NaN off Linux. */
-export function processCpuSeconds(pid: number): number {
-  const fields = stat(pid)?.fields;
+/** User + system CPU seconds from a `stat` file's fields; NaN without them (off Linux). */
+function cpuSeconds(fields: readonly string[] | undefined): number {
   // Fields after the command name start at `state`; utime and stime are 14 and 15.
   if (fields === undefined) return Number.NaN;
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; NaN off Linux. */
+export function processCpuSeconds(pid: number): number {
+  return cpuSeconds(stat(pid)?.fields);
 }
 
 /**
@@ -48,4 +52,13 @@ export function descendantsCpuSeconds(root: number, name: RegExp): number {
     }
   }
   return total;
+}
+
+/**
+ * CPU seconds (user + system) one thread of a process has used, from /proc/<pid>/task/<tid>/stat
+ * (the main thread's tid is the pid); NaN off Linux. The stack's metrics run on its main thread,
+ * so this leaves out the table store's worker and libuv's pool, whose noise is not metrics'.
+ */
+export function threadCpuSeconds(pid: number, tid = pid): number {
+  return cpuSeconds(stat(pid, `/proc/${pid}/task/${tid}/stat`)?.fields);
 }
