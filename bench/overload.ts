@@ -82,22 +82,11 @@ async function storedCeiling(options: {
   };
 }
 
-/** The stack's CPU seconds over the next `seconds` of real time (read when they have passed). */
+/** The CPU seconds `pid` uses over the next `seconds` of real time (read when they have passed). */
 function cpuOver(pid: number, seconds: number): Promise<number> {
   const atStart = processCpuSeconds(pid);
   return new Promise((resolve) =>
     setTimeout(() => resolve(processCpuSeconds(pid) - atStart), seconds * 1000),
-  );
-}
-
-/** This process's own CPU seconds (the producer's) over the next `seconds` of real time. */
-function ownCpuOver(seconds: number): Promise<number> {
-  const atStart = process.cpuUsage();
-  return new Promise((resolve) =>
-    setTimeout(() => {
-      const used = process.cpuUsage(atStart);
-      resolve((used.user + used.system) / 1e6);
-    }, seconds * 1000),
   );
 }
 
@@ -170,7 +159,7 @@ export async function run(options: BenchOptions): Promise<void> {
       const sampler = sampleStack(endpoint, pid);
       const started = Date.now();
       const cpu = cpuOver(pid, seconds);
-      const producerCpu = ownCpuOver(seconds);
+      const producerCpu = cpuOver(process.pid, seconds);
       const load = await offeredLoad({
         endpoint,
         busName: 'trackbridge',

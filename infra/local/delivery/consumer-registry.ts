@@ -1,9 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { consumerPayload } from './consumer-payload.js';
 import { ConsumerRuntime } from './consumer-runtime/consumer-runtime.js';
 import { DeliveryFailedError } from './errors.js';
-import { type ConsumerHandler, invokeConsumer } from './invoke-consumer.js';
+import { importHandler } from './import-handler.js';
+import { invokeConsumer } from './invoke-consumer.js';
 
 /** A consumer function the stack can invoke: its name and the module exporting `handler`. */
 export interface ConsumerSpec {
@@ -26,7 +26,6 @@ export interface InvocationTarget {
 }
 
 export interface LoadedConsumer {
-  readonly timeoutMs: number;
   /** Invokes the handler with one delivered payload as Lambda would; resolves to its value. */
   readonly invoke: (payload: string, target: InvocationTarget) => Promise<unknown>;
 }
@@ -89,18 +88,14 @@ export class ConsumerRegistry {
         throw error;
       });
     };
-    return { timeoutMs, invoke };
+    return { invoke };
   }
 
   private async inProcess(spec: ConsumerSpec): Promise<LoadedConsumer> {
-    const module = (await import(pathToFileURL(this.modulePath(spec)).href)) as { handler?: unknown };
-    if (typeof module.handler !== 'function') {
-      throw new Error(`Consumer ${spec.name} (${spec.entry}) exports no handler function.`);
-    }
-    const handler = module.handler as ConsumerHandler;
+    const handler = await importHandler(this.modulePath(spec), `${spec.name} (${spec.entry})`);
     const { timeoutMs } = spec;
     const invoke = (payload: string, target: InvocationTarget): Promise<unknown> =>
       invokeConsumer(handler, { ...target, event: consumerPayload(payload), timeoutMs });
-    return { timeoutMs, invoke };
+    return { invoke };
   }
 }

@@ -1,7 +1,7 @@
-import { pathToFileURL } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import { consumerPayload } from '../consumer-payload.js';
 import { DeliveryFailedError } from '../errors.js';
+import { importHandler } from '../import-handler.js';
 import { type ConsumerHandler, invokeConsumer } from '../invoke-consumer.js';
 import type { InvocationRequest, InvocationResponse, LivenessProbe } from './runtime-messages.js';
 
@@ -9,18 +9,10 @@ import type { InvocationRequest, InvocationResponse, LivenessProbe } from './run
 // Lambda); a failed import is retried on the next invocation, like a cold start after a fix.
 const handlers = new Map<string, Promise<ConsumerHandler>>();
 
-async function importHandler(request: InvocationRequest): Promise<ConsumerHandler> {
-  const module = (await import(pathToFileURL(request.modulePath).href)) as { handler?: unknown };
-  if (typeof module.handler !== 'function') {
-    throw new Error(`Consumer ${request.functionName} (${request.modulePath}) exports no handler function.`);
-  }
-  return module.handler as ConsumerHandler;
-}
-
 function handlerOf(request: InvocationRequest): Promise<ConsumerHandler> {
   let loading = handlers.get(request.modulePath);
   if (loading === undefined) {
-    loading = importHandler(request);
+    loading = importHandler(request.modulePath, `${request.functionName} (${request.modulePath})`);
     loading.catch(() => handlers.delete(request.modulePath));
     handlers.set(request.modulePath, loading);
   }
